@@ -1,0 +1,91 @@
+import { getLocale, getTranslations } from 'next-intl/server';
+import { pageAccess } from '@/lib/auth/page-access';
+import { listMembers } from '@/lib/data/memberships';
+import { listPendingInvitations } from '@/lib/data/invitations';
+import { env } from '@/lib/env';
+import { formatDate } from '@/lib/format';
+import type { Locale } from '@/lib/i18n/locales';
+import { MemberRow } from '@/components/settings/member-row';
+import { InviteForm } from '@/components/settings/invite-form';
+import { RevokeInvitationButton } from '@/components/settings/revoke-invitation-button';
+
+export default async function SettingsPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const access = await pageAccess(slug, 'VIEWER', `/orgs/${slug}/settings`);
+  const isOwner = access.role === 'OWNER';
+  const [members, invitations, t, tRoles, locale] = await Promise.all([
+    listMembers(access.caller, slug),
+    isOwner ? listPendingInvitations(access.caller, slug) : Promise.resolve([]),
+    getTranslations('settings'),
+    getTranslations('roles'),
+    getLocale() as Promise<Locale>,
+  ]);
+  return (
+    <div className="space-y-8">
+      <h1 className="text-2xl font-semibold text-slate-900">{t('title')}</h1>
+
+      <section className="card">
+        <h2 className="text-lg font-semibold text-slate-900">{t('organizationTitle')}</h2>
+        <dl className="mt-3 grid grid-cols-1 gap-3 text-sm sm:grid-cols-3">
+          <div><dt className="text-slate-500">{t('organizationTitle')}</dt><dd className="font-medium">{access.organization.name}</dd></div>
+          <div><dt className="text-slate-500">{t('slug')}</dt><dd className="font-mono">/orgs/{access.organization.slug}</dd></div>
+          <div><dt className="text-slate-500">{t('currency')}</dt><dd>{access.organization.currency}</dd></div>
+        </dl>
+      </section>
+
+      <section className="card">
+        <h2 className="text-lg font-semibold text-slate-900">{t('membersTitle')}</h2>
+        <p className="mt-1 text-sm text-slate-600">{t('membersIntro')}</p>
+        <div className="mt-4 overflow-x-auto">
+          <table className="min-w-full text-left text-sm">
+            <thead className="border-b border-slate-200 text-slate-500">
+              <tr>
+                <th scope="col" className="py-2 pr-4 font-medium">{t('member')}</th>
+                <th scope="col" className="py-2 pr-4 font-medium">{t('role')}</th>
+                <th scope="col" className="py-2 pr-4 font-medium">{t('since')}</th>
+                {isOwner && <th scope="col" className="py-2 font-medium">{t('actions')}</th>}
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {members.map((m) => (
+                <MemberRow
+                  key={m.membershipId}
+                  slug={slug}
+                  member={{ ...m, since: formatDate(m.since, locale), roleLabel: tRoles(m.role) }}
+                  organizationName={access.organization.name}
+                  isSelf={m.userId === access.caller.userId}
+                  canManage={isOwner}
+                />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      {isOwner && (
+        <section className="card space-y-4">
+          <div>
+            <h2 className="text-lg font-semibold text-slate-900">{t('inviteTitle')}</h2>
+            <p className="mt-1 text-sm text-slate-600">{t('inviteIntro', { days: env().TENURE_INVITATION_TTL_DAYS })}</p>
+          </div>
+          <InviteForm slug={slug} />
+          <div>
+            <h3 className="text-sm font-semibold text-slate-900">{t('pendingTitle')}</h3>
+            {invitations.length === 0 ? (
+              <p className="mt-2 text-sm text-slate-500">{t('pendingNone')}</p>
+            ) : (
+              <ul className="mt-2 divide-y divide-slate-100 text-sm">
+                {invitations.map((i) => (
+                  <li key={i.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
+                    <span><span className="font-medium">{i.email}</span> · {tRoles(i.role)} · {t('expires')} {formatDate(i.expiresAt, locale)}</span>
+                    <RevokeInvitationButton slug={slug} invitationId={i.id} />
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+/** Month helpers on 'YYYY-MM' strings and UTC first-of-month dates. */
+export function monthKey(date: Date): string {
+  return `${date.getUTCFullYear()}-${String(date.getUTCMonth() + 1).padStart(2, '0')}`;
+}
+
+export function monthStart(key: string): Date {
+  const [y, m] = key.split('-').map(Number);
+  return new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, 1));
+}
+
+export function addMonths(key: string, delta: number): string {
+  const d = monthStart(key);
+  return monthKey(new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + delta, 1)));
+}
+
+/** The `count` months that end with the month before `today`. */
+export function lastMonths(today: Date, count: number): string[] {
+  const last = addMonths(monthKey(today), -1);
+  return Array.from({ length: count }, (_, i) => addMonths(last, i - count + 1));
+}
+
+export function dayInMonth(key: string, day: number): Date {
+  const d = monthStart(key);
+  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), Math.min(Math.max(day, 1), 28)));
+}
