@@ -68,13 +68,15 @@ async function main(): Promise<void> {
     console.log(`Embedded PostgreSQL on 127.0.0.1:${pgPort}, data in ${path.join(dataDir, 'pg')}`);
   }
 
-  let child: ChildProcess | undefined;
+  // The Next server, once started; signal handlers are registered before it exists.
+  const server: { child?: ChildProcess } = {};
   let stopping = false;
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
+    const child = server.child;
     if (child && child.exitCode === null) {
-      const exited = new Promise((resolve) => child?.once('exit', resolve));
+      const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
       await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
     }
@@ -120,8 +122,8 @@ async function main(): Promise<void> {
     NEXT_TELEMETRY_DISABLED: '1',
   };
   const nextBin = path.join(root, 'node_modules/.bin/next');
-  child = spawn(nextBin, [dev ? 'dev' : 'start', '-p', String(port)], { stdio: 'inherit', env });
-  child.on('exit', (code) => void stop(code ?? 0));
+  server.child = spawn(nextBin, [dev ? 'dev' : 'start', '-p', String(port)], { stdio: 'inherit', env });
+  server.child.on('exit', (code) => void stop(code ?? 0));
   console.log(`Tenure on http://localhost:${port}`);
 }
 

@@ -2,11 +2,13 @@
 
 import { useState, type FormEvent } from 'react';
 import { signIn } from 'next-auth/react';
+import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { Field } from '@/components/ui/field';
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations('auth');
+  const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
@@ -21,8 +23,9 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       setPending(false);
       return;
     }
-    // A full navigation, so every server component renders with the new session.
-    window.location.assign(callbackUrl);
+    // Refresh so every server component renders with the new session cookie.
+    router.replace(callbackUrl);
+    router.refresh();
   }
 
   return (

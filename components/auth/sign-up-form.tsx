@@ -2,6 +2,7 @@
 
 import { useActionState, useEffect, useRef } from 'react';
 import { signIn } from 'next-auth/react';
+import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { signUpAction } from '@/lib/actions/auth';
 import { Field } from '@/components/ui/field';
@@ -10,6 +11,7 @@ import { FormMessage } from '@/components/ui/form-message';
 /** Sign-up; with an invitation token it joins that organisation instead of creating one. */
 export function SignUpForm({ invitationToken, invitedEmail }: { invitationToken?: string; invitedEmail?: string }) {
   const t = useTranslations('auth');
+  const router = useRouter();
   const [state, action, pending] = useActionState(signUpAction, null);
   const password = useRef('');
   const email = useRef(invitedEmail ?? '');
@@ -18,10 +20,11 @@ export function SignUpForm({ invitationToken, invitedEmail }: { invitationToken?
     if (state?.ok && state.data) {
       const slug = state.data.slug;
       void signIn('credentials', { email: email.current, password: password.current, redirect: false }).then(() => {
-        window.location.assign(`/orgs/${slug}`);
+        router.replace(`/orgs/${slug}`);
+        router.refresh();
       });
     }
-  }, [state]);
+  }, [state, router]);
 
   const errors = state && !state.ok ? state.errors : undefined;
   return (

@@ -1,0 +1,33 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+
+// No Docker engine runs here, so the deployment files are checked by reading them.
+type Service = { image?: string; build?: unknown; environment?: Record<string, string>; healthcheck?: { test: unknown }; depends_on?: Record<string, { condition: string }> };
+
+describe('docker-compose.yml and the Dockerfile', () => {
+  const compose = parse(readFileSync('docker-compose.yml', 'utf8')) as { services: Record<string, Service> };
+
+  it('runs PostgreSQL and the app built from the Dockerfile, each with a health check', () => {
+    const { db, app } = compose.services;
+    expect(db?.image).toMatch(/^postgres:\d+/);
+    expect(app?.build).toBe('.');
+    expect(db?.healthcheck?.test).toBeDefined();
+    expect(JSON.stringify(app?.healthcheck?.test)).toContain('/api/health');
+    expect(app?.depends_on?.db?.condition).toBe('service_healthy');
+  });
+
+  it('gives the app its database and a secret from the environment, never a constant', () => {
+    const env = compose.services.app?.environment ?? {};
+    expect(env.DATABASE_URL).toMatch(/^postgresql:\/\/.+@db:5432\/tenure$/);
+    expect(env.NEXTAUTH_SECRET).toMatch(/^\$\{NEXTAUTH_SECRET:\?/);
+  });
+
+  it('builds and serves the app, applying migrations at start', () => {
+    const dockerfile = readFileSync('Dockerfile', 'utf8');
+    expect(dockerfile).toMatch(/RUN npm ci/);
+    expect(dockerfile).toMatch(/RUN npm run build/);
+    expect(dockerfile).toMatch(/HEALTHCHECK .*\n?.*\/api\/health/);
+    expect(dockerfile).toMatch(/CMD .*scripts\/start\.ts/);
+  });
+});
