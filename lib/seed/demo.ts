@@ -3,7 +3,7 @@ import type { PrismaClient } from '@/lib/generated/prisma/client';
 import type { Attribution, DealType } from '@/lib/generated/prisma/enums';
 import { hashPassword } from '@/lib/auth/password';
 import { balancedFactors, seededRandom } from '@/lib/seed/random';
-import { addMonths, dayInMonth, lastMonths, monthStart } from '@/lib/seed/months';
+import { addMonths, dayInMonth, lastMonths, monthStart } from '@/lib/months';
 
 /**
  * The seed article's case study as 24 months of data: ARR 3 M€, annual churn 28 % the first year
@@ -110,12 +110,15 @@ export async function createDemoOrganization(prisma: PrismaClient, options: { pa
 
       const costFactors = balancedFactors(rng, 12, 0.08);
       const avoidedFactors = balancedFactors(rng, 12, 0.35);
+      const firstYearChurnFactors = balancedFactors(rng, 12, 0.1);
       const attributableFactors = balancedFactors(rng, 12, 0.45);
-      const arrPath = months.map((_, i) => ARR.mul(1 + 0.006 * Math.sin(i / 1.7)));
+      // ARR stays a multiple of 300 so that ARR × 28 % / 12 is a whole amount and the totals are exact.
+      const arrPath = months.map((_, i) => round(ARR.mul(1 + 0.006 * Math.sin(i / 1.7)), 300));
       const directYearly = YEARLY_COST.div(COEFFICIENT);
 
       let startArr = arrPath[0] as Decimal;
       let directSoFar = new Decimal(0);
+      let avoidedSoFar = new Decimal(0);
       for (const [i, month] of months.entries()) {
         const secondYear = i >= 12;
         const k = i % 12;
@@ -131,9 +134,9 @@ export async function createDemoOrganization(prisma: PrismaClient, options: { pa
         const salaries = direct.minus(tools).minus(training).minus(other);
 
         // Churn: the first year at the baseline rate (±), the second year 22.5 k€ a month below it.
-        const lost = secondYear
-          ? monthlyBaseline.minus(YEARLY_CHURN_AVOIDED.div(12).mul(avoidedFactors[k] as number)).toDecimalPlaces(2)
-          : monthlyBaseline.mul(1 + (rng() * 2 - 1) * 0.1).toDecimalPlaces(2);
+        const avoided = k === 11 ? YEARLY_CHURN_AVOIDED.minus(avoidedSoFar) : round(YEARLY_CHURN_AVOIDED.div(12).mul(avoidedFactors[k] as number), 0.01);
+        avoidedSoFar = k === 11 ? new Decimal(0) : avoidedSoFar.plus(avoided);
+        const lost = secondYear ? monthlyBaseline.minus(avoided) : round(monthlyBaseline.mul(firstYearChurnFactors[k] as number), 0.01);
         const fullChurnCount = 1 + Math.floor(rng() * 2);
         const fullChurnTotal = round(lost.mul(0.7), 12);
         const fullChurns = split(rng, fullChurnTotal, fullChurnCount, 12);

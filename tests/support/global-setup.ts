@@ -21,7 +21,7 @@ export async function setup(project: TestProject): Promise<void> {
   let adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) {
     embedded = await startEmbeddedPostgres({
-      dataDir: path.resolve('.data/test'),
+      dataDir: path.resolve(`.data/test-${process.env.TENURE_TEST_PG_PORT ?? 54330}`),
       port: Number(process.env.TENURE_TEST_PG_PORT ?? 54330),
       database: 'postgres',
     });

@@ -4,7 +4,7 @@ import { pageAccess } from '@/lib/auth/page-access';
 import { listMonths } from '@/lib/data/months';
 import { formatMoney, formatMonth, formatNumber, formatDateTime } from '@/lib/format';
 import type { Locale } from '@/lib/i18n/locales';
-import { monthKey } from '@/lib/seed/months';
+import { monthKey } from '@/lib/months';
 import { DataTable } from '@/components/ui/data-table';
 import { PageHeader } from '@/components/ui/page-header';
 

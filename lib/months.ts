@@ -1,4 +1,8 @@
-/** Month helpers on 'YYYY-MM' strings and UTC first-of-month dates. */
+import { addMonths } from '@/lib/metrics/month-key';
+
+export { addMonths };
+
+/** Month helpers between 'YYYY-MM' strings (the engine's months) and UTC first-of-month dates. */
 export function monthKey(date: Date): string {
   return `${date.getUTCFullYear()}-${String(date.getUTCMonth() + 1).padStart(2, '0')}`;
 }
@@ -6,11 +10,6 @@ export function monthKey(date: Date): string {
 export function monthStart(key: string): Date {
   const [y, m] = key.split('-').map(Number);
   return new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, 1));
-}
-
-export function addMonths(key: string, delta: number): string {
-  const d = monthStart(key);
-  return monthKey(new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + delta, 1)));
 }
 
 /** The `count` months that end with the month before `today`. */
