@@ -20,6 +20,8 @@ const contentSecurityPolicy = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
+  // Lets two dev servers (or a build and a dev server) run side by side from one checkout.
+  distDir: process.env.NEXT_DIST_DIR ?? '.next',
   poweredByHeader: false,
   agentRules: false,
   serverExternalPackages: ['@react-pdf/renderer', 'pg', '@prisma/adapter-pg'],

@@ -9,7 +9,8 @@ export type AppErrorCode =
   | 'LAST_OWNER'
   | 'INVITATION_INVALID'
   | 'EMAIL_TAKEN'
-  | 'SLUG_TAKEN';
+  | 'SLUG_TAKEN'
+  | 'MONTH_CLOSED';
 
 export class AppError extends Error {
   constructor(
@@ -37,4 +38,5 @@ export const HTTP_STATUS: Record<AppErrorCode, number> = {
   INVITATION_INVALID: 410,
   EMAIL_TAKEN: 409,
   SLUG_TAKEN: 409,
+  MONTH_CLOSED: 409,
 };

@@ -3,6 +3,7 @@ import type { Caller } from '@/lib/auth/caller';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { roleAtLeast, type Role } from '@/lib/data/roles';
+import { actorOf, type AuditActor } from '@/lib/data/audit';
 
 export type OrgRef = { id: string; name: string; slug: string; currency: string; defaultLocale: string; fiscalYearStartMonth: number; isDemo: boolean };
 export type OrgAccess = { organization: OrgRef; role: Role; caller: Caller };
@@ -37,4 +38,32 @@ export async function orgAccessById(caller: Caller, organizationId: string, need
 /** Prisma filter: organisations the caller belongs to. */
 export function memberOf(caller: Caller) {
   return { memberships: { some: { userId: caller.userId } } };
+}
+
+/** An API token acting for its organisation: READ reads like a viewer, WRITE writes like an editor. */
+export type TokenPrincipal = { kind: 'token'; tokenId: string; organizationId: string; scope: 'READ' | 'WRITE'; name: string };
+
+/** Whoever is asking: a signed-in user or an API token. */
+export type Principal = Caller | TokenPrincipal;
+
+export function isTokenPrincipal(principal: Principal): principal is TokenPrincipal {
+  return 'kind' in principal && principal.kind === 'token';
+}
+
+export type PrincipalAccess = { organization: OrgRef; role: Role; actor: AuditActor; principal: Principal };
+
+/**
+ * orgAccess for users and API tokens alike. A token only ever reaches its own organisation: any
+ * other slug is NOT_FOUND, exactly as for a user who is not a member.
+ */
+export async function principalAccess(principal: Principal, slug: string, needed: Role = 'VIEWER'): Promise<PrincipalAccess> {
+  if (!isTokenPrincipal(principal)) {
+    const access = await orgAccess(principal, slug, needed);
+    return { organization: access.organization, role: access.role, actor: actorOf(principal), principal };
+  }
+  const organization = await db().organization.findFirst({ where: { id: principal.organizationId, slug }, select: orgSelect });
+  if (!organization) throw new AppError('NOT_FOUND');
+  const role: Role = principal.scope === 'WRITE' ? 'EDITOR' : 'VIEWER';
+  if (!roleAtLeast(role, needed)) throw new AppError('FORBIDDEN');
+  return { organization, role, actor: { tokenId: principal.tokenId, label: `API token ${principal.name}` }, principal };
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import en from '@/messages/en.json';
-import fr from '@/messages/fr.json';
+import { loadMessages } from '@/lib/i18n/messages';
+
+const en = loadMessages('en');
+const fr = loadMessages('fr');
 
 function keys(value: unknown, prefix = ''): string[] {
   if (typeof value !== 'object' || value === null) return [prefix];
