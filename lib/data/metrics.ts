@@ -29,7 +29,8 @@ export async function latestLoggedMonth(organizationId: string): Promise<string 
   return row ? monthKey(row.month) : null;
 }
 
-async function resolveBaseline(organizationId: string, stored: StoredMethodSettings): Promise<Baseline> {
+/** The baseline in force: entered directly, or the actual churn of the reference period. */
+export async function resolveBaseline(organizationId: string, stored: StoredMethodSettings): Promise<Baseline> {
   if (stored.baselineMode === 'REFERENCE_PERIOD' && stored.baselineReferenceFrom && stored.baselineReferenceTo) {
     const reference = await monthAggregates(organizationId, stored.baselineReferenceFrom, stored.baselineReferenceTo);
     const provisional = engineSettings(stored, new Decimal(0));

@@ -8,16 +8,24 @@ import type { Locale } from '@/lib/i18n/locales';
 import { MemberRow } from '@/components/settings/member-row';
 import { InviteForm } from '@/components/settings/invite-form';
 import { RevokeInvitationButton } from '@/components/settings/revoke-invitation-button';
+import { MethodSettingsForm } from '@/components/settings/method-settings-form';
+import { readMethodSettings } from '@/lib/data/method-settings';
+import { resolveBaseline } from '@/lib/data/metrics';
+import { formatPercent } from '@/lib/format';
 
 export default async function SettingsPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const access = await pageAccess(slug, 'VIEWER', `/orgs/${slug}/settings`);
   const isOwner = access.role === 'OWNER';
-  const [members, invitations, t, tRoles, locale] = await Promise.all([
+  const stored = await readMethodSettings(access.organization.id);
+  const { updatedAt: _updatedAt, ...methodValues } = stored;
+  const baseline = await resolveBaseline(access.organization.id, stored);
+  const [members, invitations, t, tRoles, tMethod, locale] = await Promise.all([
     listMembers(access.caller, slug),
     isOwner ? listPendingInvitations(access.caller, slug) : Promise.resolve([]),
     getTranslations('settings'),
     getTranslations('roles'),
+    getTranslations('method'),
     getLocale() as Promise<Locale>,
   ]);
   return (
@@ -31,6 +39,12 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
           <div><dt className="text-slate-500">{t('slug')}</dt><dd className="font-mono">/orgs/{access.organization.slug}</dd></div>
           <div><dt className="text-slate-500">{t('currency')}</dt><dd>{access.organization.currency}</dd></div>
         </dl>
+      </section>
+
+      <section className="card" aria-labelledby="method-title">
+        <h2 id="method-title" className="text-lg font-semibold text-slate-900">{tMethod('title')}</h2>
+        <p className="mb-4 mt-1 text-sm text-slate-600">{tMethod('intro')}{isOwner ? '' : ` ${tMethod('readOnly')}`}</p>
+        <MethodSettingsForm slug={slug} values={methodValues} canEdit={isOwner} resolvedBaseline={formatPercent(baseline.pct.toDecimalPlaces(2).toString(), locale, 2)} />
       </section>
 
       <section className="card">
