@@ -1,0 +1,32 @@
+/**
+ * `npm run bench`: prints Tenure's speed and memory figures. Uses DATABASE_URL when set (a local
+ * database), otherwise an embedded PostgreSQL in .data/bench whose generated data is reused.
+ * Run with the react-server condition so server-only modules load outside Next.
+ */
+import path from 'node:path';
+import { startEmbeddedPostgres } from '@/lib/db/embedded-postgres';
+import { migrate } from '@/lib/db/migrate';
+
+async function main(): Promise<void> {
+  const embedded = process.env.BENCH_DATABASE_URL
+    ? undefined
+    : await startEmbeddedPostgres({ dataDir: path.resolve('.data/bench'), port: Number(process.env.BENCH_PG_PORT ?? 54395), database: 'tenure_bench' });
+  const url = process.env.BENCH_DATABASE_URL ?? embedded!.url;
+  process.env.DATABASE_URL = url;
+  try {
+    await migrate(url);
+    console.log(`Tenure benchmarks — ${new Date().toISOString()} — node ${process.version}, ${(await import('node:os')).cpus().length} cores`);
+    console.log('\nMetrics engine (12-month dashboard view):');
+    const { benchMetrics } = await import('./metrics');
+    await benchMetrics(url);
+    const { db } = await import('@/lib/db');
+    await db().$disconnect();
+  } finally {
+    await embedded?.stop();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
