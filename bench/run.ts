@@ -5,7 +5,16 @@
  */
 import path from 'node:path';
 import { startEmbeddedPostgres } from '@/lib/db/embedded-postgres';
+import pg from 'pg';
 import { migrate } from '@/lib/db/migrate';
+
+/** Fresh statistics and visibility maps, as autovacuum keeps them on a running server. */
+async function vacuumAnalyze(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query('VACUUM ANALYZE');
+  await client.end();
+}
 
 async function main(): Promise<void> {
   const embedded = process.env.BENCH_DATABASE_URL
@@ -15,6 +24,7 @@ async function main(): Promise<void> {
   process.env.DATABASE_URL = url;
   try {
     await migrate(url);
+    await vacuumAnalyze(url);
     console.log(`Tenure benchmarks — ${new Date().toISOString()} — node ${process.version}, ${(await import('node:os')).cpus().length} cores`);
     console.log('\nMetrics engine (12-month dashboard view):');
     const { benchMetrics } = await import('./metrics');

@@ -16,41 +16,21 @@ type Row = {
 
 /**
  * One row per logged month of one organisation between two months (inclusive): the monthly report's
- * figures and the sums of its events, all summed in PostgreSQL (exact numerics, returned as text).
- * Events of months without a report are not counted: a month exists once its figures are logged.
+ * figures and the sums of its events (exact numerics, returned as text). The sums come from
+ * MonthEventTotals and AccountCohortTotals, which triggers keep equal to the raw rows in the same
+ * transaction (see the event_totals migration), so the cost follows the number of months, not of
+ * events. Events of months without a report are not counted: a month exists once it is logged.
  */
 export async function monthAggregates(organizationId: string, from: string, to: string): Promise<MonthAggregates[]> {
   // Dates travel as 'YYYY-MM-01' text cast to date, so the session time zone cannot shift them.
   const start = `${from}-01`;
   const end = `${to}-01`;
   const rows = await db().$queryRaw<Row[]>`
-    WITH churn AS (
-      SELECT "month",
-             SUM("arrLost") FILTER (WHERE "kind" = 'FULL') AS churned,
-             SUM("arrLost") FILTER (WHERE "kind" = 'CONTRACTION') AS contraction
-      FROM "ChurnEvent"
-      WHERE "organizationId" = ${organizationId}::uuid AND "month" BETWEEN ${start}::date AND ${end}::date
-      GROUP BY "month"
-    ), deals AS (
-      SELECT "month",
-             SUM("arrAdded") AS expansion,
-             SUM("arrAdded" * "attributionPct" / 100) AS attributed,
-             COUNT(*)::int AS deal_count,
-             (COUNT(*) FILTER (WHERE "attribution" <> 'NOT_CS'))::int AS attributed_count
-      FROM "ExpansionDeal"
-      WHERE "organizationId" = ${organizationId}::uuid AND "month" BETWEEN ${start}::date AND ${end}::date
-      GROUP BY "month"
-    ), saves AS (
-      SELECT "month", COUNT(*)::int AS saves_count, SUM("arrSaved") AS saved
-      FROM "Save"
-      WHERE "organizationId" = ${organizationId}::uuid AND "month" BETWEEN ${start}::date AND ${end}::date
-      GROUP BY "month"
-    ), logos AS (
-      SELECT date_trunc('month', "churnDate")::date AS "month",
-             COUNT(*)::int AS churned_customers,
-             (COUNT(*) FILTER (WHERE date_trunc('month', "startDate") = date_trunc('month', "churnDate")))::int AS same_month
-      FROM "Account"
-      WHERE "organizationId" = ${organizationId}::uuid AND "churnDate" >= ${start}::date AND "churnDate" < (${end}::date + interval '1 month')
+    WITH logos AS (
+      SELECT "churnMonth" AS "month", SUM("accounts")::int AS churned_customers,
+             (SUM("accounts") FILTER (WHERE "startMonth" = "churnMonth"))::int AS same_month
+      FROM "AccountCohortTotals"
+      WHERE "organizationId" = ${organizationId}::uuid AND "churnMonth" BETWEEN ${start}::date AND ${end}::date
       GROUP BY 1
     )
     SELECT to_char(r."month", 'YYYY-MM') AS "month", r."status"::text AS "status",
@@ -60,15 +40,13 @@ export async function monthAggregates(organizationId: string, from: string, to: 
            r."indirectRecruitingCost"::text AS "indirectRecruitingCost",
            r."startArr"::text AS "startArr", r."startCustomers", r."newBusinessArr"::text AS "newBusinessArr", r."managedClients",
            r."avgHealthScore"::text AS "avgHealthScore", r."timeToValueDays"::text AS "timeToValueDays", r."featureAdoptionPct"::text AS "featureAdoptionPct",
-           COALESCE(c.churned, 0)::text AS "churnedArr", COALESCE(c.contraction, 0)::text AS "contractionArr",
-           COALESCE(d.expansion, 0)::text AS "expansionArr", COALESCE(d.attributed, 0)::text AS "expansionAttributed",
-           COALESCE(d.deal_count, 0) AS "dealCount", COALESCE(d.attributed_count, 0) AS "attributedDealCount",
-           COALESCE(s.saves_count, 0) AS "savesCount", COALESCE(s.saved, 0)::text AS "savedArr",
+           COALESCE(t."churnedArr", 0)::text AS "churnedArr", COALESCE(t."contractionArr", 0)::text AS "contractionArr",
+           COALESCE(t."expansionArr", 0)::text AS "expansionArr", COALESCE(t."expansionAttributed", 0)::text AS "expansionAttributed",
+           COALESCE(t."dealCount", 0) AS "dealCount", COALESCE(t."attributedDealCount", 0) AS "attributedDealCount",
+           COALESCE(t."savesCount", 0) AS "savesCount", COALESCE(t."savedArr", 0)::text AS "savedArr",
            COALESCE(l.churned_customers, 0) AS "churnedCustomers", COALESCE(l.same_month, 0) AS "churnedCustomersJoinedSameMonth"
     FROM "MonthlyReport" r
-    LEFT JOIN churn c ON c."month" = r."month"
-    LEFT JOIN deals d ON d."month" = r."month"
-    LEFT JOIN saves s ON s."month" = r."month"
+    LEFT JOIN "MonthEventTotals" t ON t."organizationId" = r."organizationId" AND t."month" = r."month"
     LEFT JOIN logos l ON l."month" = r."month"
     WHERE r."organizationId" = ${organizationId}::uuid AND r."month" BETWEEN ${start}::date AND ${end}::date
     ORDER BY r."month"`;
