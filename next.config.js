@@ -23,7 +23,9 @@ const nextConfig = {
   // Lets two dev servers (or a build and a dev server) run side by side from one checkout.
   distDir: process.env.NEXT_DIST_DIR ?? '.next',
   poweredByHeader: false,
+  // `next dev` would otherwise write an AGENTS.md into the project.
   agentRules: false,
+  experimental: { agentUpgrade: false },
   serverExternalPackages: ['@react-pdf/renderer', 'pg', '@prisma/adapter-pg'],
   async headers() {
     return [
