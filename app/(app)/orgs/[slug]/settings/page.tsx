@@ -77,6 +77,16 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
       </section>
 
       {isOwner && (
+        <section className="card flex flex-wrap items-center justify-between gap-4">
+          <div>
+            <h2 className="text-lg font-semibold text-slate-900">{t('exportTitle')}</h2>
+            <p className="mt-1 max-w-2xl text-sm text-slate-600">{t('exportBody')}</p>
+          </div>
+          <a className="btn-secondary" href={`/api/orgs/${slug}/export.zip`} download>{t('exportButton')}</a>
+        </section>
+      )}
+
+      {isOwner && (
         <section className="card space-y-4">
           <div>
             <h2 className="text-lg font-semibold text-slate-900">{t('inviteTitle')}</h2>
