@@ -30,4 +30,15 @@ describe('docker-compose.yml and the Dockerfile', () => {
     expect(dockerfile).toMatch(/HEALTHCHECK .*\n?.*\/api\/health/);
     expect(dockerfile).toMatch(/CMD .*scripts\/start\.ts/);
   });
+
+  it('run several app replicas behind a reverse proxy on one database', () => {
+    const replicas = parse(readFileSync('docker-compose.replicas.yml', 'utf8'), { customTags: [{ tag: '!reset', resolve: () => [] }] }) as {
+      services: Record<string, { deploy?: { replicas: number }; image?: string; volumes?: string[]; ports?: unknown[] }>;
+    };
+    expect(replicas.services.app?.deploy?.replicas).toBeGreaterThan(1);
+    expect(replicas.services.app?.ports).toEqual([]);
+    expect(replicas.services.proxy?.image).toMatch(/^nginx:/);
+    expect(replicas.services.proxy?.volumes?.[0]).toContain('deploy/nginx.conf');
+    expect(readFileSync('deploy/nginx.conf', 'utf8')).toMatch(/upstream tenure[\s\S]*server app:3000/);
+  });
 });
