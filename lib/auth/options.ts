@@ -1,6 +1,6 @@
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
-import { verifyCredentials } from '@/lib/data/users';
+import { revokeSessions, verifyCredentials } from '@/lib/data/users';
 import { clientIp } from '@/lib/http/client-ip';
 
 declare module 'next-auth' {
@@ -35,6 +35,13 @@ export const authOptions: NextAuthOptions = {
       },
     }),
   ],
+  events: {
+    // Sessions are signed cookies; bumping the user's session version on sign-out makes a copy of
+    // the old cookie worthless on its next request (it signs the user out on every device).
+    async signOut({ token }) {
+      if (token?.uid) await revokeSessions(token.uid);
+    },
+  },
   callbacks: {
     jwt({ token, user }) {
       if (user) {
