@@ -52,7 +52,7 @@ describe('pre-aggregated totals kept by triggers', () => {
     const pickMonth = () => months[Math.floor(rng() * months.length)]!;
     const money = () => (Math.floor(rng() * 10_000_000) / 100).toFixed(2);
 
-    const accounts = [];
+    const accounts: { id: string }[] = [];
     for (let i = 0; i < 12; i += 1) {
       accounts.push(await prisma.account.create({ data: { organizationId: org.id, name: `A${i}`, startDate: d(`${pickMonth()}-0${1 + (i % 9)}`), mrr: money() } }));
     }
