@@ -24,6 +24,7 @@ export default async function OrganizationLayout({ children, params }: { childre
     { href: `${base}/deals`, label: t('deals') },
     { href: `${base}/team`, label: t('team') },
     { href: `${base}/settings`, label: t('settings') },
+    ...(access.role === 'OWNER' ? [{ href: `${base}/sharing`, label: (await getTranslations('sharing'))('title') }] : []),
   ];
   return (
     <div className="min-h-screen">

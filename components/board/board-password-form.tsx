@@ -1,0 +1,21 @@
+'use client';
+
+import { useActionState } from 'react';
+import { useTranslations } from 'next-intl';
+import { unlockBoardAction } from '@/lib/actions/share-links';
+import { FormMessage } from '@/components/ui/form-message';
+
+export function BoardPasswordForm({ token }: { token: string }) {
+  const t = useTranslations('sharing.board');
+  const [state, action, pending] = useActionState(unlockBoardAction.bind(null, token), null);
+  return (
+    <form action={action} className="space-y-4">
+      <div>
+        <label htmlFor="board-password" className="field-label">{t('password')}</label>
+        <input id="board-password" name="password" type="password" required autoComplete="current-password" className="field-input" autoFocus />
+      </div>
+      <FormMessage state={state} />
+      <button type="submit" className="btn-primary w-full" disabled={pending}>{t('open')}</button>
+    </form>
+  );
+}

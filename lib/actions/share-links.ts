@@ -1,0 +1,82 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { cookies, headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { z } from 'zod';
+import { callerOrThrow } from '@/lib/auth/caller';
+import { createShareLink, revokeShareLink, unlockShareLink } from '@/lib/data/share-links';
+import { failed, formFields, invalid, type ActionState } from '@/lib/actions/result';
+
+/** The board form's fields; checkboxes arrive as 'on' or not at all. */
+const shareLinkSchema = z.object({
+  label: z.string().trim().min(1, { error: 'required' }).max(100, { error: 'tooLong' }),
+  expiresOn: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .pipe(z.iso.date({ error: 'invalidInput' }).optional()),
+  password: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .pipe(z.string().min(10, { error: 'passwordTooShort' }).max(200, { error: 'tooLong' }).optional()),
+  includeLeaderboard: z.string().optional().transform((v) => v === 'on'),
+  includeDrafts: z.string().optional().transform((v) => v === 'on'),
+});
+
+async function appOrigin(): Promise<string> {
+  if (process.env.NEXTAUTH_URL) return process.env.NEXTAUTH_URL.replace(/\/$/, '');
+  const h = await headers();
+  return `${h.get('x-forwarded-proto') ?? 'http'}://${h.get('host') ?? 'localhost'}`;
+}
+
+export async function createShareLinkAction(slug: string, _prev: ActionState<{ link: string }>, formData: FormData): Promise<ActionState<{ link: string }>> {
+  const parsed = shareLinkSchema.safeParse(formFields(formData));
+  if (!parsed.success) return invalid(parsed.error);
+  const { label, expiresOn, password, includeLeaderboard, includeDrafts } = parsed.data;
+  // The link works through the whole expiry day (UTC).
+  const expiresAt = expiresOn ? new Date(`${expiresOn}T23:59:59.999Z`) : null;
+  try {
+    const { token } = await createShareLink(await callerOrThrow(), slug, { label, expiresAt, password: password ?? null, includeLeaderboard, includeDrafts });
+    revalidatePath(`/orgs/${slug}/sharing`);
+    return { ok: true, data: { link: `${await appOrigin()}/board/${token}` } };
+  } catch (error) {
+    return failed(error);
+  }
+}
+
+export async function revokeShareLinkAction(slug: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
+  const parsed = z.object({ linkId: z.uuid({ error: 'notFound' }) }).safeParse(formFields(formData));
+  if (!parsed.success) return invalid(parsed.error);
+  try {
+    await revokeShareLink(await callerOrThrow(), slug, parsed.data.linkId);
+  } catch (error) {
+    return failed(error);
+  }
+  revalidatePath(`/orgs/${slug}/sharing`);
+  return { ok: true, message: (await getTranslations('sharing'))('revoked') };
+}
+
+/** The board's password form: a right password leaves a proof cookie scoped to this board's path. */
+export async function unlockBoardAction(token: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
+  const password = formData.get('password');
+  const t = await getTranslations('sharing.board');
+  if (typeof password !== 'string' || password.length === 0 || password.length > 200) return { ok: false, message: t('wrongPassword') };
+  const result = await unlockShareLink(token, password);
+  if (result === null) return { ok: false, message: t('gone') };
+  if (!result.ok) {
+    return { ok: false, message: result.reason === 'rateLimited' ? t('rateLimited', { minutes: Math.ceil((result.retryAfterSeconds ?? 60) / 60) }) : t('wrongPassword') };
+  }
+  const h = await headers();
+  (await cookies()).set(`tenure-board`, result.proof, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: h.get('x-forwarded-proto') === 'https' || (process.env.NEXTAUTH_URL ?? '').startsWith('https:'),
+    path: `/board/${token}`,
+    maxAge: 12 * 3600,
+  });
+  redirect(`/board/${token}`);
+}

@@ -1,0 +1,186 @@
+import 'server-only';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Caller } from '@/lib/auth/caller';
+import { dummyPasswordHash, hashPassword, verifyPassword } from '@/lib/auth/password';
+import { db } from '@/lib/db';
+import { AppError } from '@/lib/errors';
+import { orgAccess, type OrgRef } from '@/lib/data/access';
+import { actorOf, recordAudit } from '@/lib/data/audit';
+import type { DashboardGrant } from '@/lib/data/dashboard-data';
+import { hitRateLimit, resetRateLimit } from '@/lib/rate-limit';
+
+/** Wrong passwords allowed per link and window, before the link refuses every attempt. */
+export const PASSWORD_ATTEMPTS = 5;
+export const PASSWORD_WINDOW_SECONDS = 15 * 60;
+
+export type ShareLinkInput = {
+  label: string;
+  expiresAt: Date | null;
+  password: string | null;
+  includeLeaderboard: boolean;
+  includeDrafts: boolean;
+};
+
+export type ShareLinkState = 'active' | 'expired' | 'revoked';
+
+/** What the owner's list shows: never the token or a hash. */
+export type ShareLinkSummary = {
+  id: string;
+  label: string;
+  state: ShareLinkState;
+  hasPassword: boolean;
+  includeLeaderboard: boolean;
+  includeDrafts: boolean;
+  expiresAt: Date | null;
+  viewCount: number;
+  lastViewedAt: Date | null;
+  revokedAt: Date | null;
+  createdAt: Date;
+};
+
+/** A link that opens the board: its organisation and what the owner chose to show. */
+export type OpenShareLink = {
+  id: string;
+  label: string;
+  organization: OrgRef;
+  includeLeaderboard: boolean;
+  includeDrafts: boolean;
+  passwordProtected: boolean;
+};
+
+const orgSelect = { id: true, name: true, slug: true, currency: true, defaultLocale: true, fiscalYearStartMonth: true, isDemo: true } as const;
+
+export function hashShareToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+function stateOf(link: { revokedAt: Date | null; expiresAt: Date | null }, now = new Date()): ShareLinkState {
+  if (link.revokedAt) return 'revoked';
+  if (link.expiresAt && link.expiresAt <= now) return 'expired';
+  return 'active';
+}
+
+/** Owner only. The token (32 random bytes, base64url) is returned once; only its sha256 is stored. */
+export async function createShareLink(caller: Caller, slug: string, input: ShareLinkInput): Promise<{ id: string; token: string }> {
+  const { organization } = await orgAccess(caller, slug, 'OWNER');
+  if (input.expiresAt && input.expiresAt <= new Date()) throw new AppError('INVALID', 'The expiry date is in the past');
+  const token = randomBytes(32).toString('base64url');
+  const passwordHash = input.password ? await hashPassword(input.password) : null;
+  return db().$transaction(async (tx) => {
+    const link = await tx.shareLink.create({
+      data: {
+        organizationId: organization.id,
+        target: 'DASHBOARD',
+        label: input.label,
+        tokenHash: hashShareToken(token),
+        passwordHash,
+        expiresAt: input.expiresAt,
+        includeLeaderboard: input.includeLeaderboard,
+        includeDrafts: input.includeDrafts,
+        createdById: caller.userId,
+      },
+      select: { id: true },
+    });
+    await recordAudit(tx, {
+      organizationId: organization.id,
+      actor: actorOf(caller),
+      action: 'shareLink.create',
+      entityType: 'ShareLink',
+      entityId: link.id,
+      after: { label: input.label, expiresAt: input.expiresAt, passwordProtected: passwordHash !== null, includeLeaderboard: input.includeLeaderboard, includeDrafts: input.includeDrafts },
+    });
+    return { id: link.id, token };
+  });
+}
+
+export async function listShareLinks(caller: Caller, slug: string): Promise<ShareLinkSummary[]> {
+  const { organization } = await orgAccess(caller, slug, 'OWNER');
+  const rows = await db().shareLink.findMany({
+    where: { organizationId: organization.id, target: 'DASHBOARD' },
+    select: { id: true, label: true, passwordHash: true, includeLeaderboard: true, includeDrafts: true, expiresAt: true, viewCount: true, lastViewedAt: true, revokedAt: true, createdAt: true },
+    orderBy: { createdAt: 'desc' },
+  });
+  const now = new Date();
+  return rows.map(({ passwordHash, ...row }) => ({ ...row, hasPassword: passwordHash !== null, state: stateOf(row, now) }));
+}
+
+/** Owner only; from this moment the link answers 404. */
+export async function revokeShareLink(caller: Caller, slug: string, id: string): Promise<void> {
+  const { organization } = await orgAccess(caller, slug, 'OWNER');
+  await db().$transaction(async (tx) => {
+    const updated = await tx.shareLink.updateMany({ where: { id, organizationId: organization.id, revokedAt: null }, data: { revokedAt: new Date() } });
+    if (updated.count === 0) throw new AppError('NOT_FOUND');
+    await recordAudit(tx, { organizationId: organization.id, actor: actorOf(caller), action: 'shareLink.revoke', entityType: 'ShareLink', entityId: id });
+  });
+}
+
+async function findLink(token: string) {
+  if (token.length < 20 || token.length > 100) return null;
+  return db().shareLink.findUnique({
+    where: { tokenHash: hashShareToken(token) },
+    select: { id: true, label: true, target: true, tokenHash: true, passwordHash: true, expiresAt: true, revokedAt: true, includeLeaderboard: true, includeDrafts: true, organization: { select: orgSelect } },
+  });
+}
+
+/** The link a token opens, or null when unknown, revoked, expired or not a dashboard link. */
+export async function openShareLink(token: string): Promise<OpenShareLink | null> {
+  const link = await findLink(token);
+  if (!link || link.target !== 'DASHBOARD' || stateOf(link) !== 'active') return null;
+  return {
+    id: link.id,
+    label: link.label,
+    organization: link.organization,
+    includeLeaderboard: link.includeLeaderboard,
+    includeDrafts: link.includeDrafts,
+    passwordProtected: link.passwordHash !== null,
+  };
+}
+
+/**
+ * Proof that this browser gave the right password, kept in a cookie: an HMAC of the token hash
+ * keyed by the password hash, so it cannot be forged without the hash and dies with the link.
+ */
+function unlockProof(link: { tokenHash: string; passwordHash: string }): string {
+  return createHmac('sha256', link.passwordHash).update(link.tokenHash).digest('base64url');
+}
+
+export async function isUnlocked(token: string, proof: string | undefined): Promise<boolean> {
+  const link = await findLink(token);
+  if (!link || stateOf(link) !== 'active') return false;
+  if (link.passwordHash === null) return true;
+  if (!proof) return false;
+  const expected = Buffer.from(unlockProof({ tokenHash: link.tokenHash, passwordHash: link.passwordHash }));
+  const given = Buffer.from(proof);
+  return expected.length === given.length && timingSafeEqual(expected, given);
+}
+
+export type UnlockResult = { ok: true; proof: string } | { ok: false; reason: 'wrong' | 'rateLimited'; retryAfterSeconds?: number };
+
+/**
+ * Checks a board password. Every attempt counts against the link (5 per 15 minutes), before the
+ * password is even checked, so a locked link cannot be brute-forced; success clears the count.
+ */
+export async function unlockShareLink(token: string, password: string): Promise<UnlockResult | null> {
+  const link = await findLink(token);
+  if (!link || link.target !== 'DASHBOARD' || stateOf(link) !== 'active') return null;
+  if (link.passwordHash === null) return { ok: true, proof: '' };
+  const key = `share-link-password:${link.id}`;
+  const limit = await hitRateLimit(key, PASSWORD_ATTEMPTS, PASSWORD_WINDOW_SECONDS);
+  if (!limit.allowed) {
+    await verifyPassword(password, await dummyPasswordHash());
+    return { ok: false, reason: 'rateLimited', retryAfterSeconds: limit.retryAfterSeconds };
+  }
+  if (!(await verifyPassword(password, link.passwordHash))) return { ok: false, reason: 'wrong' };
+  await resetRateLimit(key);
+  return { ok: true, proof: unlockProof({ tokenHash: link.tokenHash, passwordHash: link.passwordHash }) };
+}
+
+/** Counts a view of the board (not of the password form). */
+export async function recordShareLinkView(linkId: string): Promise<void> {
+  await db().shareLink.update({ where: { id: linkId }, data: { viewCount: { increment: 1 }, lastViewedAt: new Date() } });
+}
+
+/** What a board link may see: its own organisation only, leaderboard and drafts as the owner chose. */
+export function grantForShareLink(link: OpenShareLink): DashboardGrant {
+  return { organization: link.organization, showLeaderboard: link.includeLeaderboard, includeDrafts: link.includeDrafts, audience: 'board' };
+}
