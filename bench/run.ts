@@ -3,6 +3,7 @@
  * database), otherwise an embedded PostgreSQL in .data/bench whose generated data is reused.
  * Run with the react-server condition so server-only modules load outside Next.
  */
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { startEmbeddedPostgres } from '@/lib/db/embedded-postgres';
 import pg from 'pg';
@@ -31,6 +32,13 @@ async function main(): Promise<void> {
     await benchMetrics(url);
     const { db } = await import('@/lib/db');
     await db().$disconnect();
+
+    // The board pack in its own process, so its peak memory is its own.
+    console.log('\nBoard pack (median of 5 renders, figures + PDF):');
+    for (const args of [['--big'], []]) {
+      const result = spawnSync('npx', ['tsx', 'bench/board-pack.ts', '--runs', '5', ...args], { stdio: 'inherit' });
+      if (result.status !== 0) throw new Error('The board-pack benchmark failed');
+    }
   } finally {
     await embedded?.stop();
   }

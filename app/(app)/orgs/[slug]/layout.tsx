@@ -23,8 +23,10 @@ export default async function OrganizationLayout({ children, params }: { childre
     { href: `${base}/accounts`, label: t('accounts') },
     { href: `${base}/deals`, label: t('deals') },
     { href: `${base}/team`, label: t('team') },
+    { href: `${base}/board-packs`, label: t('boardPacks') },
+    ...(access.role !== 'VIEWER' ? [{ href: `${base}/import`, label: t('import') }] : []),
+    ...(access.role === 'OWNER' ? [{ href: `${base}/sharing`, label: t('sharing') }] : []),
     { href: `${base}/settings`, label: t('settings') },
-    ...(access.role === 'OWNER' ? [{ href: `${base}/sharing`, label: (await getTranslations('sharing'))('title') }] : []),
   ];
   return (
     <div className="min-h-screen">

@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { pageAccess } from '@/lib/auth/page-access';
 import { listMembers } from '@/lib/data/memberships';
@@ -28,9 +29,17 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
     getTranslations('method'),
     getLocale() as Promise<Locale>,
   ]);
+  const tNav = await getTranslations('nav');
   return (
     <div className="space-y-8">
-      <h1 className="text-2xl font-semibold text-slate-900">{t('title')}</h1>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-semibold text-slate-900">{t('title')}</h1>
+        <nav aria-label={t('title')} className="flex flex-wrap gap-2 text-sm">
+          {isOwner && <Link className="btn-secondary" href={`/orgs/${slug}/settings/api-tokens`}>{tNav('apiTokens')}</Link>}
+          {isOwner && <Link className="btn-secondary" href={`/orgs/${slug}/audit`}>{tNav('auditLog')}</Link>}
+          <Link className="btn-secondary" href={`/orgs/${slug}/settings/api-docs`}>{tNav('apiDocs')}</Link>
+        </nav>
+      </div>
 
       <section className="card">
         <h2 className="text-lg font-semibold text-slate-900">{t('organizationTitle')}</h2>
