@@ -32,7 +32,7 @@ describe('docker-compose.yml and the Dockerfile', () => {
   });
 
   it('run several app replicas behind a reverse proxy on one database', () => {
-    const replicas = parse(readFileSync('docker-compose.replicas.yml', 'utf8'), { customTags: [{ tag: '!reset', resolve: () => [] }] }) as {
+    const replicas = parse(readFileSync('docker-compose.replicas.yml', 'utf8'), { customTags: [{ tag: '!reset', collection: 'seq', resolve: () => [] }] }) as {
       services: Record<string, { deploy?: { replicas: number }; image?: string; volumes?: string[]; ports?: unknown[] }>;
     };
     expect(replicas.services.app?.deploy?.replicas).toBeGreaterThan(1);
