@@ -1,0 +1,13 @@
+import { z } from 'zod';
+
+/** What an owner types to create an API token. Messages are i18n keys under "validation.". */
+export const apiTokenInputSchema = z.object({
+  name: z.string({ error: 'required' }).trim().min(1, { error: 'required' }).max(80, { error: 'tooLong' }),
+  scope: z.enum(['READ', 'WRITE'], { error: 'choice' }),
+});
+export type ApiTokenInput = z.infer<typeof apiTokenInputSchema>;
+
+export const apiTokenRevokeSchema = z.object({ tokenId: z.uuid({ error: 'notFound' }) });
+
+/** Tokens look like tnr_<43 base64url characters>: recognisable in logs and by secret scanners. */
+export const API_TOKEN_PREFIX = 'tnr_';
