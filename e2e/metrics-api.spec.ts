@@ -13,7 +13,8 @@ test('the metrics route answers members with every figure explained, and others 
   expect(body.period.monthsWithFigures).toBe(12);
   expect(Number(body.range.roiPct.value)).toBeCloseTo(80, 2);
   expect(Number(body.range.churnAvoided.value)).toBeCloseTo(270000, 2);
-  expect(body.range.churnAvoided.explanation.formula.fr).toContain('Churn');
+  expect(body.range.churnAvoided.explanation.formula.fr).toMatch(/churn annuel de référence/);
+  expect(body.range.churnAvoided.explanation.formula.en).toMatch(/baseline/i);
   expect(body.range.churnAvoided.explanation.inputs.length).toBeGreaterThan(0);
   expect(body.months).toHaveLength(12);
   expect(body.months[11].rolling12.complete).toBe(true);
