@@ -11,7 +11,7 @@ export function uniqueEmail(prefix: string): string {
 
 /** The demo password `npm start` generated and printed, kept in the e2e data directory. */
 export function demoPassword(): string {
-  return readFileSync(path.resolve('.data/e2e/demo-password'), 'utf8').trim();
+  return readFileSync(path.resolve(process.env.E2E_DATA_DIR ?? '.data/e2e', 'demo-password'), 'utf8').trim();
 }
 
 export async function signUp(page: Page, options: { name: string; email: string; organization: string }) {
