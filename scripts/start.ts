@@ -45,7 +45,7 @@ function newestSourceTime(dir: string): number {
 }
 
 function buildIfStale(): void {
-  const buildId = path.join(root, '.next/BUILD_ID');
+  const buildId = path.join(root, process.env.NEXT_DIST_DIR ?? '.next', 'BUILD_ID');
   const sources = ['app', 'components', 'lib', 'messages', 'prisma', 'public']
     .map((d) => path.join(root, d))
     .filter(existsSync)
