@@ -1,7 +1,8 @@
 import 'server-only';
 import type { z } from 'zod';
 import { HTTP_STATUS, isAppError } from '@/lib/errors';
-import { apiError } from '@/lib/http/api-error';
+import { apiError, databaseUnavailable } from '@/lib/http/api-error';
+import { isDatabaseUnavailable } from '@/lib/db/unavailable';
 import { errorText, fieldErrors, validationText } from '@/lib/api/messages';
 
 /** Thrown inside an API handler when the request does not match its schema: becomes a 400. */
@@ -38,9 +39,10 @@ function detailFields(details: Record<string, unknown> | undefined, message: str
 /**
  * Any thrown error → the API's JSON error. Schema failures are 400; an INVALID raised by the data
  * layer (an unknown account or CSM: well-formed but unprocessable) is 422; other AppErrors keep their
- * status; anything else is a logged 500.
+ * status; a database that cannot be reached is a 503 with Retry-After; anything else is a logged 500.
  */
 export function apiErrorResponse(error: unknown): Response {
+  if (isDatabaseUnavailable(error)) return databaseUnavailable();
   if (error instanceof ApiValidationError) return apiError(400, 'INVALID', error.message, error.fields);
   if (isAppError(error)) {
     if (error.code === 'INVALID') {
