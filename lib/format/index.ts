@@ -14,7 +14,7 @@ function numberFormat(locale: Locale, options: Intl.NumberFormatOptions): Intl.N
   const key = `${locale}|${JSON.stringify(options)}`;
   let format = numberFormats.get(key);
   if (!format) {
-    format = numberFormat(locale, options);
+    format = new Intl.NumberFormat(INTL_LOCALE[locale], options);
     numberFormats.set(key, format);
   }
   return format;
@@ -24,7 +24,7 @@ function dateFormat(locale: Locale, options: Intl.DateTimeFormatOptions): Intl.D
   const key = `${locale}|${JSON.stringify(options)}`;
   let format = dateFormats.get(key);
   if (!format) {
-    format = dateFormat(locale, options);
+    format = new Intl.DateTimeFormat(INTL_LOCALE[locale], options);
     dateFormats.set(key, format);
   }
   return format;
