@@ -14,6 +14,7 @@ import { attributionGaps, csmLeaderboard, type CsmLeaderboardRow } from '@/lib/q
 import { computeChecklist, type ChecklistItem } from '@/lib/dashboard/checklist';
 import { parseDashboardView, type CohortGrain, type DashboardView, type SearchParams } from '@/lib/dashboard/period';
 import { monthKey } from '@/lib/months';
+import { cachedForOrganization } from '@/lib/cache/versioned-cache';
 
 /**
  * Who may see which parts of an organisation's dashboard. Only two doors make one: a membership
@@ -81,14 +82,16 @@ export type CohortRow = { cohort: CohortAggregates; result: ClvResult };
 export async function cohortTable(scope: DashboardScope, grain: CohortGrain): Promise<CohortRow[]> {
   const [metrics, cohorts] = await Promise.all([
     currentMetrics(scope),
-    cohortAggregates(scope.grant.organization.id, scope.view.period.to, grain),
+    cachedForOrganization(scope.grant.organization.id, ['cohorts', scope.view.period.to, grain], () => cohortAggregates(scope.grant.organization.id, scope.view.period.to, grain)),
   ]);
   return cohorts.map((cohort) => ({ cohort, result: cohortClv(cohort, metrics.settings) }));
 }
 
 export async function leaderboard(scope: DashboardScope): Promise<CsmLeaderboardRow[]> {
   if (!scope.grant.showLeaderboard) throw new AppError('FORBIDDEN');
-  return csmLeaderboard(scope.grant.organization.id, scope.view.period.from, scope.view.period.to);
+  const { id } = scope.grant.organization;
+  const { from, to } = scope.view.period;
+  return cachedForOrganization(id, ['leaderboard', from, to], () => csmLeaderboard(id, from, to));
 }
 
 /** The checklist is read at the latest logged month, whatever the period shown. */
@@ -98,8 +101,11 @@ export async function checklist(scope: DashboardScope): Promise<{ asOf: string |
   const stored = await readMethodSettings(organizationId);
   const [baseline, months, gaps, activeShareLinks, viewerMembers] = await Promise.all([
     resolveBaseline(organizationId, stored),
-    asOf ? monthAggregates(organizationId, addMonths(asOf, -11), asOf) : Promise.resolve([]),
-    asOf ? attributionGaps(organizationId, asOf) : Promise.resolve({ activeAccounts: 0, activeAccountsWithoutCsm: 0, csDealsWithoutCsm: 0, cohortAccounts: 0 }),
+    asOf ? cachedForOrganization(organizationId, ['checklist-months', asOf], () => monthAggregates(organizationId, addMonths(asOf, -11), asOf)) : Promise.resolve([]),
+    // Counts over every account and the year's deals: cached, as they change only with the data.
+    asOf
+      ? cachedForOrganization(organizationId, ['attribution-gaps', asOf], () => attributionGaps(organizationId, asOf))
+      : Promise.resolve({ activeAccounts: 0, activeAccountsWithoutCsm: 0, csDealsWithoutCsm: 0, cohortAccounts: 0 }),
     db().shareLink.count({ where: { organizationId, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: new Date() } }] } }),
     db().membership.count({ where: { organizationId, role: 'VIEWER' } }),
   ]);

@@ -7,6 +7,7 @@ import { engineSettings, readMethodSettings, type StoredMethodSettings } from '@
 import { computeMonth, computeRange, rolling12, addMonths, type MethodSettings, type MonthAggregates, type MonthMetrics, type RangeMetrics, type RollingPoint } from '@/lib/metrics';
 import { monthAggregates } from '@/lib/queries/month-aggregates';
 import { monthKey } from '@/lib/months';
+import { cachedForOrganization } from '@/lib/cache/versioned-cache';
 
 export type Baseline = { pct: Decimal; mode: 'MANUAL' | 'REFERENCE_PERIOD'; referenceMonths: number };
 
@@ -46,6 +47,14 @@ export async function resolveBaseline(organizationId: string, stored: StoredMeth
  * The 11 months before `from` are read too, so the first rolling window is not cut short.
  */
 export async function computeOrgMetrics(organization: OrgRef, period: { from: string; to: string }, options: { closedOnly?: boolean } = {}): Promise<OrgMetrics> {
+  // Cached per organisation, data version and period (lib/cache); the organisation itself is not
+  // part of the cached value, so a renamed organisation shows its new name at once.
+  const figures = await cachedForOrganization(organization.id, ['metrics', period.from, period.to, options.closedOnly === true], () => computeFigures(organization.id, period, options));
+  return { organization, ...figures };
+}
+
+async function computeFigures(organizationId: string, period: { from: string; to: string }, options: { closedOnly?: boolean }): Promise<Omit<OrgMetrics, 'organization'>> {
+  const organization = { id: organizationId };
   const stored = await readMethodSettings(organization.id);
   const [baseline, loaded] = await Promise.all([
     resolveBaseline(organization.id, stored),
@@ -56,7 +65,6 @@ export async function computeOrgMetrics(organization: OrgRef, period: { from: st
   const rolling = new Map(rolling12(all, settings).map((point) => [point.month, point]));
   const months = all.filter((m) => m.month >= period.from && m.month <= period.to);
   return {
-    organization,
     stored,
     settings,
     baseline,
