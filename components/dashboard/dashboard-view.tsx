@@ -23,7 +23,7 @@ export function periodLabel(from: string, to: string, locale: 'en' | 'fr'): stri
 
 /** The period bar: what is shown, what it is compared with, and the controls to change both. */
 export async function DashboardToolbar({ scope }: { scope: DashboardScope }) {
-  const [ctx, t] = await Promise.all([formatContext(scope), getTranslations('dashboard.period')]);
+  const [ctx, t, tPack] = await Promise.all([formatContext(scope), getTranslations('dashboard.period'), getTranslations('boardPacks.details')]);
   const { view } = scope;
   const fyStart = scope.grant.organization.fiscalYearStartMonth;
   const choices = periodChoices(scope.latestMonth ?? view.period.to, fyStart);
@@ -48,6 +48,16 @@ export async function DashboardToolbar({ scope }: { scope: DashboardScope }) {
         fiscalYears={choices.fiscalYears.map((y) => ({ value: `fy:${y}`, label: fyLabel(y) }))}
         range={{ from: view.period.from, to: view.period.to }}
       />
+      {scope.grant.audience === 'board' ? null : (
+        <a
+          href={`/api/orgs/${scope.grant.organization.slug}/board-pack.pdf?from=${view.period.from}&to=${view.period.to}`}
+          download
+          className="btn-secondary"
+          data-testid="dashboard-download-pdf"
+        >
+          {tPack('download')}
+        </a>
+      )}
     </div>
   );
 }

@@ -50,6 +50,8 @@ export type OpenShareLink = {
 
 const orgSelect = { id: true, name: true, slug: true, currency: true, defaultLocale: true, fiscalYearStartMonth: true, isDemo: true } as const;
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export function hashShareToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
@@ -104,6 +106,66 @@ export async function listShareLinks(caller: Caller, slug: string): Promise<Shar
   return rows.map(({ passwordHash, ...row }) => ({ ...row, hasPassword: passwordHash !== null, state: stateOf(row, now) }));
 }
 
+export type SnapshotShareLinkInput = Pick<ShareLinkInput, 'label' | 'expiresAt' | 'password'>;
+
+/** A snapshot link opens one frozen board pack, read-only: its figures and its stored PDF. */
+export type OpenSnapshotLink = { id: string; label: string; organization: OrgRef; snapshotId: string; passwordProtected: boolean };
+
+/**
+ * Owner only: a board link to one snapshot of the organisation, with the same rules as dashboard
+ * links (token returned once, sha256 stored, optional expiry and password, revocable, audited).
+ * A snapshot of another organisation is NOT_FOUND.
+ */
+export async function createSnapshotShareLink(caller: Caller, slug: string, snapshotId: string, input: SnapshotShareLinkInput): Promise<{ id: string; token: string }> {
+  const { organization } = await orgAccess(caller, slug, 'OWNER');
+  if (!UUID.test(snapshotId)) throw new AppError('NOT_FOUND');
+  const snapshot = await db().boardSnapshot.findFirst({ where: { id: snapshotId, organizationId: organization.id }, select: { id: true } });
+  if (!snapshot) throw new AppError('NOT_FOUND');
+  if (input.expiresAt && input.expiresAt <= new Date()) throw new AppError('INVALID', 'The expiry date is in the past');
+  const token = randomBytes(32).toString('base64url');
+  const passwordHash = input.password ? await hashPassword(input.password) : null;
+  return db().$transaction(async (tx) => {
+    const link = await tx.shareLink.create({
+      data: {
+        organizationId: organization.id,
+        target: 'SNAPSHOT',
+        snapshotId: snapshot.id,
+        label: input.label,
+        tokenHash: hashShareToken(token),
+        passwordHash,
+        expiresAt: input.expiresAt,
+        // A snapshot shows what it froze: these dashboard options do not apply.
+        includeLeaderboard: false,
+        includeDrafts: true,
+        createdById: caller.userId,
+      },
+      select: { id: true },
+    });
+    await recordAudit(tx, {
+      organizationId: organization.id,
+      actor: actorOf(caller),
+      action: 'shareLink.create',
+      entityType: 'ShareLink',
+      entityId: link.id,
+      after: { label: input.label, target: 'SNAPSHOT', snapshotId: snapshot.id, expiresAt: input.expiresAt, passwordProtected: passwordHash !== null },
+    });
+    return { id: link.id, token };
+  });
+}
+
+/** The board links of one snapshot (owner only), newest first; never a token or a hash. */
+export async function listSnapshotShareLinks(caller: Caller, slug: string, snapshotId: string): Promise<ShareLinkSummary[]> {
+  const { organization } = await orgAccess(caller, slug, 'OWNER');
+  if (!UUID.test(snapshotId)) return [];
+  const rows = await db().shareLink.findMany({
+    where: { organizationId: organization.id, target: 'SNAPSHOT', snapshotId },
+    select: { id: true, label: true, passwordHash: true, includeLeaderboard: true, includeDrafts: true, expiresAt: true, viewCount: true, lastViewedAt: true, revokedAt: true, createdAt: true },
+    orderBy: { createdAt: 'desc' },
+  });
+  const now = new Date();
+  return rows.map(({ passwordHash, ...row }) => ({ ...row, hasPassword: passwordHash !== null, state: stateOf(row, now) }));
+}
+
 /** Owner only; from this moment the link answers 404. */
 export async function revokeShareLink(caller: Caller, slug: string, id: string): Promise<void> {
   const { organization } = await orgAccess(caller, slug, 'OWNER');
@@ -118,7 +180,7 @@ async function findLink(token: string) {
   if (token.length < 20 || token.length > 100) return null;
   return db().shareLink.findUnique({
     where: { tokenHash: hashShareToken(token) },
-    select: { id: true, label: true, target: true, tokenHash: true, passwordHash: true, expiresAt: true, revokedAt: true, includeLeaderboard: true, includeDrafts: true, organization: { select: orgSelect } },
+    select: { id: true, label: true, target: true, snapshotId: true, tokenHash: true, passwordHash: true, expiresAt: true, revokedAt: true, includeLeaderboard: true, includeDrafts: true, organization: { select: orgSelect } },
   });
 }
 
@@ -134,6 +196,13 @@ export async function openShareLink(token: string): Promise<OpenShareLink | null
     includeDrafts: link.includeDrafts,
     passwordProtected: link.passwordHash !== null,
   };
+}
+
+/** The snapshot link a token opens, or null when unknown, revoked, expired or not a snapshot link. */
+export async function openSnapshotShareLink(token: string): Promise<OpenSnapshotLink | null> {
+  const link = await findLink(token);
+  if (!link || link.target !== 'SNAPSHOT' || !link.snapshotId || stateOf(link) !== 'active') return null;
+  return { id: link.id, label: link.label, organization: link.organization, snapshotId: link.snapshotId, passwordProtected: link.passwordHash !== null };
 }
 
 /**
@@ -162,7 +231,7 @@ export type UnlockResult = { ok: true; proof: string } | { ok: false; reason: 'w
  */
 export async function unlockShareLink(token: string, password: string): Promise<UnlockResult | null> {
   const link = await findLink(token);
-  if (!link || link.target !== 'DASHBOARD' || stateOf(link) !== 'active') return null;
+  if (!link || stateOf(link) !== 'active') return null;
   if (link.passwordHash === null) return { ok: true, proof: '' };
   const key = `share-link-password:${link.id}`;
   const limit = await hitRateLimit(key, PASSWORD_ATTEMPTS, PASSWORD_WINDOW_SECONDS);

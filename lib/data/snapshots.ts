@@ -4,6 +4,7 @@ import type { Caller } from '@/lib/auth/caller';
 import { db } from '@/lib/db';
 import { principalAccess, type OrgRef, type Principal } from '@/lib/data/access';
 import { recordAudit } from '@/lib/data/audit';
+import type { OpenSnapshotLink } from '@/lib/data/share-links';
 import { AppError } from '@/lib/errors';
 import { isLocale, type Locale } from '@/lib/i18n/locales';
 import { latestLoggedMonth } from '@/lib/data/metrics';
@@ -150,6 +151,25 @@ export async function getSnapshotPdf(principal: Principal, slug: string, id: str
   const row = await db().boardSnapshot.findFirst({ where: { id: snapshotId(id), organizationId: organization.id }, select: { pdf: true, title: true, checksum: true } });
   if (!row) throw new AppError('NOT_FOUND');
   return { pdf: Buffer.from(row.pdf), title: row.title, checksum: row.checksum };
+}
+
+export type SharedSnapshot = Pick<SnapshotDetails, 'id' | 'title' | 'from' | 'to' | 'locale' | 'checksum' | 'createdAt' | 'figures' | 'pdfBytes'>;
+
+/**
+ * The snapshot a board link opens (the link was checked by openSnapshotShareLink): its frozen
+ * figures, never recomputed. Scoped by the link's organisation and snapshot, nothing else.
+ */
+export async function getSharedSnapshot(link: OpenSnapshotLink): Promise<SharedSnapshot | null> {
+  const row = await db().boardSnapshot.findFirst({ where: { id: link.snapshotId, organizationId: link.organization.id }, select: { ...listSelect, figures: true } });
+  if (!row) return null;
+  const [size] = await db().$queryRaw<{ bytes: number }[]>`SELECT octet_length("pdf")::int AS bytes FROM "BoardSnapshot" WHERE "id" = ${row.id}::uuid`;
+  return { id: row.id, title: row.title, from: monthKey(row.periodFrom), to: monthKey(row.periodTo), locale: row.locale, checksum: row.checksum, createdAt: row.createdAt, figures: row.figures as unknown as BoardPackModel, pdfBytes: size?.bytes ?? 0 };
+}
+
+/** The stored PDF bytes of the snapshot a board link opens. */
+export async function getSharedSnapshotPdf(link: OpenSnapshotLink): Promise<{ pdf: Buffer; title: string; checksum: string } | null> {
+  const row = await db().boardSnapshot.findFirst({ where: { id: link.snapshotId, organizationId: link.organization.id }, select: { pdf: true, title: true, checksum: true } });
+  return row ? { pdf: Buffer.from(row.pdf), title: row.title, checksum: row.checksum } : null;
 }
 
 /** Owners only; the audit log keeps what was deleted (without the PDF bytes). */

@@ -3,6 +3,7 @@ import { extractText, getDocumentProxy } from 'unpdf';
 import { addMonths, METRIC_KEYS, METRIC_LABELS, type MetricKey } from '@/lib/metrics';
 import type { BoardPackModel, MonthPoint, PackMetric } from '@/lib/pdf/board-pack-model';
 import { renderBoardPack } from '@/lib/pdf/render-board-pack';
+import { stopPdfWorker } from '@/lib/pdf/pdf-worker';
 
 const KINDS: Partial<Record<MetricKey, PackMetric['kind']>> = { roiPct: 'percent', grrPct: 'percent', nrrPct: 'percent', grossRevenueChurnPct: 'percent', netRevenueChurnPct: 'percent', logoChurnPct: 'percent', actualAnnualChurnPct: 'percent', baselineAnnualChurnPct: 'percent' };
 
@@ -56,4 +57,28 @@ describe('the board pack document', () => {
     expect(all).toContain('80 %');
     expect(all).toContain('Provisoire');
   }, 30_000);
+});
+
+describe('rendering off the main thread', () => {
+  it('keeps the event loop answering while a pack renders in the worker, and survives a stopped worker', async () => {
+    await renderBoardPack(longModel('en', 'Warm-up')); // starts the worker
+    let last = performance.now();
+    let longestGap = 0;
+    const timer = setInterval(() => {
+      const now = performance.now();
+      longestGap = Math.max(longestGap, now - last);
+      last = now;
+    }, 10);
+    const started = performance.now();
+    const pdf = await renderBoardPack(longModel('en', 'Responsive'));
+    const took = performance.now() - started;
+    clearInterval(timer);
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    // On the main thread the loop would stall for the whole render; in the worker it keeps ticking.
+    expect(longestGap).toBeLessThan(Math.max(took / 2, 100));
+
+    await stopPdfWorker();
+    const again = await renderBoardPack(longModel('fr', 'Après arrêt'));
+    expect(again.subarray(0, 5).toString()).toBe('%PDF-');
+  }, 90_000);
 });
