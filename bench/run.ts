@@ -39,6 +39,18 @@ async function main(): Promise<void> {
       const result = spawnSync('npx', ['tsx', 'bench/board-pack.ts', '--runs', '5', ...args], { stdio: 'inherit' });
       if (result.status !== 0) throw new Error('The board-pack benchmark failed');
     }
+
+    // The CSV import in its own process too (and its own embedded PostgreSQL, a fresh organisation).
+    console.log('\nCSV import (100 000 deals: parse, validate, commit, re-import):');
+    const imported = spawnSync('npx', ['tsx', 'bench/import.ts', '--rows', '100000'], { stdio: 'inherit' });
+    if (imported.status !== 0) throw new Error('The import benchmark failed');
+
+    // The dashboard render and the load test against a production build (`next start`), each in its
+    // own process; the load generator (autocannon) runs in that process, the app in another.
+    for (const script of ['bench/dashboard.ts', 'bench/load.ts']) {
+      const result = spawnSync('npx', ['tsx', script], { stdio: 'inherit', env: { ...process.env, BENCH_DATABASE_URL: url } });
+      if (result.status !== 0) throw new Error(`${script} failed`);
+    }
   } finally {
     await embedded?.stop();
   }

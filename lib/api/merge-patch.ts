@@ -24,6 +24,7 @@ export async function mergePatch(access: PrincipalAccess, collection: ApiCollect
   const stored = found.get(`id:${id}`);
   if (!stored) throw new AppError('NOT_FOUND');
   const current: Record<string, unknown> = Object.fromEntries(Object.entries(stored.values).filter(([, v]) => v !== null));
-  for (const key of Object.keys(body)) for (const dropped of REPLACES[key] ?? []) delete current[dropped];
+  // Own keys only: a body key such as "constructor" must not reach Object.prototype.
+  for (const key of Object.keys(body)) for (const dropped of Object.hasOwn(REPLACES, key) ? REPLACES[key]! : []) delete current[dropped];
   return { ...current, ...(body as Record<string, unknown>) };
 }

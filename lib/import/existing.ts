@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Tx } from '@/lib/db';
-import { dayKey, decimalText, monthDate } from '@/lib/data/entries/shared';
+import { selectExisting } from '@/lib/data/entries/bulk-sql';
+import { decimalText, isUuid, monthDate } from '@/lib/data/entries/shared';
 import { monthKey } from '@/lib/months';
 import type { ImportKind } from '@/lib/import/kinds';
 
@@ -9,6 +10,19 @@ export type Existing = { id: string; months: string[]; values: Record<string, st
 
 const d = (v: { toString(): string } | null) => decimalText(v);
 const BATCH = 5000;
+
+type Stored = { table: string; compared: string[]; decimals: string[]; columns: string[] };
+const stored = (table: string, compared: string[], decimals: string[] = []): Stored =>
+  ({ table, compared, decimals, columns: ['id', 'externalId', ...(compared.includes('date') ? ['month'] : []), ...compared] });
+const EVENT = ['accountId', 'csmId', 'date'];
+/** The columns an import compares, per kind (months apart). */
+const STORED: Record<Exclude<ImportKind, 'months'>, Stored> = {
+  csms: stored('Csm', ['name', 'email', 'startDate', 'endDate']),
+  accounts: stored('Account', ['name', 'segment', 'csmId', 'startDate', 'mrr', 'churnDate'], ['mrr']),
+  'churn-events': stored('ChurnEvent', [...EVENT, 'kind', 'arrLost', 'reason'], ['arrLost']),
+  saves: stored('Save', [...EVENT, 'arrSaved', 'playbook'], ['arrSaved']),
+  deals: stored('ExpansionDeal', [...EVENT, 'type', 'arrAdded', 'attribution', 'attributionPct'], ['arrAdded', 'attributionPct']),
+};
 
 async function inBatches<T>(keys: string[], load: (batch: string[]) => Promise<T[]>): Promise<T[]> {
   const out: T[] = [];
@@ -45,44 +59,18 @@ export async function loadExisting(tx: Tx, organizationId: string, kind: ImportK
     }
     return found;
   }
-  // Keys are external ids, or 'id:<our id>' for rows matched otherwise; each batch asks for both.
-  const wanted = new Set(keys.filter((k) => !k.startsWith('id:')));
-  const where = (batch: string[]) => {
-    const ids = batch.filter((k) => k.startsWith('id:')).map((k) => k.slice(3));
-    const externalIds = batch.filter((k) => !k.startsWith('id:'));
-    return { organizationId, OR: [...(externalIds.length > 0 ? [{ externalId: { in: externalIds } }] : []), ...(ids.length > 0 ? [{ id: { in: ids } }] : [])] };
-  };
-  const put = (r: { id: string; externalId: string | null }, existing: Omit<Existing, 'id'>) => {
-    if (r.externalId && wanted.has(r.externalId)) found.set(r.externalId, { id: r.id, ...existing });
-    found.set(`id:${r.id}`, { id: r.id, ...existing });
-  };
-  const batches = keys;
-  switch (kind) {
-    case 'csms':
-      for (const r of await inBatches(batches, (b) => tx.csm.findMany({ where: where(b) }))) {
-        put(r, { months: [], values: { name: r.name, email: r.email, startDate: dayKey(r.startDate), endDate: r.endDate ? dayKey(r.endDate) : null } });
-      }
-      break;
-    case 'accounts':
-      for (const r of await inBatches(batches, (b) => tx.account.findMany({ where: where(b) }))) {
-        put(r, { months: [], values: { name: r.name, segment: r.segment, csmId: r.csmId, startDate: dayKey(r.startDate), mrr: d(r.mrr), churnDate: r.churnDate ? dayKey(r.churnDate) : null } });
-      }
-      break;
-    case 'churn-events':
-      for (const r of await inBatches(batches, (b) => tx.churnEvent.findMany({ where: where(b) }))) {
-        put(r, { months: [monthKey(r.month)], values: { accountId: r.accountId, csmId: r.csmId, date: dayKey(r.date), kind: r.kind, arrLost: d(r.arrLost), reason: r.reason } });
-      }
-      break;
-    case 'saves':
-      for (const r of await inBatches(batches, (b) => tx.save.findMany({ where: where(b) }))) {
-        put(r, { months: [monthKey(r.month)], values: { accountId: r.accountId, csmId: r.csmId, date: dayKey(r.date), arrSaved: d(r.arrSaved), playbook: r.playbook } });
-      }
-      break;
-    case 'deals':
-      for (const r of await inBatches(batches, (b) => tx.expansionDeal.findMany({ where: where(b) }))) {
-        put(r, { months: [monthKey(r.month)], values: { accountId: r.accountId, csmId: r.csmId, date: dayKey(r.date), type: r.type, arrAdded: d(r.arrAdded), attribution: r.attribution, attributionPct: d(r.attributionPct) } });
-      }
-      break;
+  // Keys are external ids, or 'id:<our id>' for rows matched otherwise. Read as text with raw SQL:
+  // a 100 000-row re-import would otherwise build as many Prisma rows with Decimals and Dates.
+  const spec = STORED[kind];
+  const ids = keys.filter((k) => k.startsWith('id:')).map((k) => k.slice(3)).filter(isUuid);
+  const externalIds = keys.filter((k) => !k.startsWith('id:'));
+  const wanted = new Set(externalIds);
+  for (const r of await selectExisting(tx, { table: spec.table, columns: spec.columns.map((name) => ({ name, type: 'text' })) }, organizationId, ids, externalIds)) {
+    const values: Record<string, string | null> = {};
+    for (const name of spec.compared) values[name] = spec.decimals.includes(name) ? d(r[name] ?? null) : (r[name] ?? null);
+    const existing: Existing = { id: r.id!, months: r.month ? [r.month.slice(0, 7)] : [], values };
+    if (r.externalId && wanted.has(r.externalId)) found.set(r.externalId, existing);
+    found.set(`id:${r.id}`, existing);
   }
   return found;
 }
