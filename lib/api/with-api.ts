@@ -50,11 +50,36 @@ async function readJson(request: Request, maxBytes: number): Promise<{ ok: true;
   const text = await request.text();
   if (Buffer.byteLength(text) > maxBytes) return { ok: false, response: apiError(413, 'PAYLOAD_TOO_LARGE', `The body is larger than ${maxBytes} bytes.`) };
   if (text.trim() === '') return { ok: true, body: {} };
+  let body: unknown;
   try {
-    return { ok: true, body: JSON.parse(text) as unknown };
+    body = JSON.parse(text) as unknown;
   } catch {
     return { ok: false, response: apiError(400, 'INVALID_JSON', 'The body is not valid JSON.') };
   }
+  // PostgreSQL cannot store NUL in text, nor an unpaired surrogate in the audit log's JSON: refuse
+  // them here rather than fail in the database (a 500). Both can only arrive as \\u escapes.
+  if (ESCAPED_UNSTORABLE.test(text) && hasUnstorableText(body)) {
+    return { ok: false, response: apiError(400, 'INVALID', 'Text must not contain NUL (\\u0000) characters or unpaired UTF-16 surrogates.') };
+  }
+  return { ok: true, body };
+}
+
+const ESCAPED_UNSTORABLE = /\\u(0000|d[89a-f])/i;
+const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+function hasUnstorableText(value: unknown): boolean {
+  try {
+    return containsUnstorable(value);
+  } catch {
+    return true; // nested too deep to walk: refuse it as well
+  }
+}
+
+function containsUnstorable(value: unknown): boolean {
+  if (typeof value === 'string') return UNSTORABLE.test(value);
+  if (Array.isArray(value)) return value.some(containsUnstorable);
+  if (typeof value === 'object' && value !== null) return Object.entries(value).some(([k, v]) => UNSTORABLE.test(k) || containsUnstorable(v));
+  return false;
 }
 
 /**

@@ -25,7 +25,8 @@ export const dateField = () =>
   z.string({ error: 'date' }).trim().refine(isCalendarDate, { error: 'date' });
 
 export const monthKeyField = () =>
-  z.string({ error: 'month' }).trim().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'month' });
+  // Year 0000 does not exist (PostgreSQL refuses it): years 1000 to 9999.
+  z.string({ error: 'month' }).trim().regex(/^[1-9]\d{3}-(0[1-9]|1[0-2])$/, { error: 'month' });
 
 /** A whole number ≥ 0, typed ("1 234") or sent as a JSON number. */
 export const countField = () =>
