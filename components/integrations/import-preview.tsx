@@ -32,7 +32,7 @@ export function ImportPreview({ kind, rows, counts }: { kind: ImportKind; rows: 
             {invalid.map((row) => (
               <li key={row.line} data-testid={`import-error-line-${row.line}`}>
                 <span className="font-medium">{t('line', { line: row.line })}</span>{' — '}
-                {row.errors.map((e) => `${label(e.field)} : ${reason(e)}`).join(' ; ')}
+                {row.errors.map((e) => t('errorPair', { field: label(e.field), reason: reason(e) })).join(t('errorSeparator'))}
               </li>
             ))}
           </ul>
