@@ -1,13 +1,14 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { callerOrThrow } from '@/lib/auth/caller';
 import { createSnapshot, deleteSnapshot } from '@/lib/data/snapshots';
 import { createSnapshotShareLink, revokeShareLink } from '@/lib/data/share-links';
+import { appOrigin } from '@/lib/http/app-origin';
+import { expiryFromDay, shareLinkFieldsSchema } from '@/lib/validation/share-links';
 import { failed, formFields, invalid, type ActionState } from '@/lib/actions/result';
 import { periodQuerySchema } from '@/lib/validation/period';
 
@@ -43,35 +44,12 @@ export async function deleteBoardPackAction(slug: string, id: string, _prev: Act
   redirect(`/orgs/${slug}/board-packs`);
 }
 
-/** A snapshot's board link: the dashboard link's rules for name, expiry day and password. */
-const snapshotShareLinkSchema = z.object({
-  label: z.string().trim().min(1, { error: 'required' }).max(100, { error: 'tooLong' }),
-  expiresOn: z
-    .string()
-    .trim()
-    .optional()
-    .transform((v) => (v ? v : undefined))
-    .pipe(z.iso.date({ error: 'invalidInput' }).optional()),
-  password: z
-    .string()
-    .optional()
-    .transform((v) => (v ? v : undefined))
-    .pipe(z.string().min(10, { error: 'passwordTooShort' }).max(200, { error: 'tooLong' }).optional()),
-});
-
-async function appOrigin(): Promise<string> {
-  if (process.env.NEXTAUTH_URL) return process.env.NEXTAUTH_URL.replace(/\/$/, '');
-  const h = await headers();
-  return `${h.get('x-forwarded-proto') ?? 'http'}://${h.get('host') ?? 'localhost'}`;
-}
-
 /** Owners share one snapshot with the board; the link (with its token) is returned this once. */
 export async function createSnapshotShareLinkAction(slug: string, id: string, _prev: ActionState<{ link: string }>, formData: FormData): Promise<ActionState<{ link: string }>> {
-  const parsed = snapshotShareLinkSchema.safeParse(formFields(formData));
+  const parsed = shareLinkFieldsSchema.safeParse(formFields(formData));
   if (!parsed.success) return invalid(parsed.error);
   const { label, expiresOn, password } = parsed.data;
-  // The link works through the whole expiry day (UTC).
-  const expiresAt = expiresOn ? new Date(`${expiresOn}T23:59:59.999Z`) : null;
+  const expiresAt = expiryFromDay(expiresOn);
   try {
     const { token } = await createSnapshotShareLink(await callerOrThrow(), slug, id, { label, expiresAt, password: password ?? null });
     revalidatePath(`/orgs/${slug}/board-packs/${id}`);

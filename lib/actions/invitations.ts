@@ -2,7 +2,6 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { headers } from 'next/headers';
 import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { callerOrThrow } from '@/lib/auth/caller';
@@ -10,12 +9,7 @@ import { acceptInvitation, createInvitation, revokeInvitation } from '@/lib/data
 import { invitationSchema } from '@/lib/validation/auth';
 import { failed, formFields, invalid, type ActionState } from '@/lib/actions/result';
 import { isAppError } from '@/lib/errors';
-
-async function appOrigin(): Promise<string> {
-  if (process.env.NEXTAUTH_URL) return process.env.NEXTAUTH_URL.replace(/\/$/, '');
-  const h = await headers();
-  return `${h.get('x-forwarded-proto') ?? 'http'}://${h.get('host') ?? 'localhost'}`;
-}
+import { appOrigin } from '@/lib/http/app-origin';
 
 export async function createInvitationAction(slug: string, _prev: ActionState<{ link: string }>, formData: FormData): Promise<ActionState<{ link: string }>> {
   const parsed = invitationSchema.safeParse(formFields(formData));

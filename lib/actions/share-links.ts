@@ -8,37 +8,14 @@ import { z } from 'zod';
 import { callerOrThrow } from '@/lib/auth/caller';
 import { createShareLink, revokeShareLink, unlockShareLink } from '@/lib/data/share-links';
 import { failed, formFields, invalid, type ActionState } from '@/lib/actions/result';
-
-/** The board form's fields; checkboxes arrive as 'on' or not at all. */
-const shareLinkSchema = z.object({
-  label: z.string().trim().min(1, { error: 'required' }).max(100, { error: 'tooLong' }),
-  expiresOn: z
-    .string()
-    .trim()
-    .optional()
-    .transform((v) => (v ? v : undefined))
-    .pipe(z.iso.date({ error: 'invalidInput' }).optional()),
-  password: z
-    .string()
-    .optional()
-    .transform((v) => (v ? v : undefined))
-    .pipe(z.string().min(10, { error: 'passwordTooShort' }).max(200, { error: 'tooLong' }).optional()),
-  includeLeaderboard: z.string().optional().transform((v) => v === 'on'),
-  includeDrafts: z.string().optional().transform((v) => v === 'on'),
-});
-
-async function appOrigin(): Promise<string> {
-  if (process.env.NEXTAUTH_URL) return process.env.NEXTAUTH_URL.replace(/\/$/, '');
-  const h = await headers();
-  return `${h.get('x-forwarded-proto') ?? 'http'}://${h.get('host') ?? 'localhost'}`;
-}
+import { appOrigin } from '@/lib/http/app-origin';
+import { dashboardShareLinkSchema, expiryFromDay } from '@/lib/validation/share-links';
 
 export async function createShareLinkAction(slug: string, _prev: ActionState<{ link: string }>, formData: FormData): Promise<ActionState<{ link: string }>> {
-  const parsed = shareLinkSchema.safeParse(formFields(formData));
+  const parsed = dashboardShareLinkSchema.safeParse(formFields(formData));
   if (!parsed.success) return invalid(parsed.error);
   const { label, expiresOn, password, includeLeaderboard, includeDrafts } = parsed.data;
-  // The link works through the whole expiry day (UTC).
-  const expiresAt = expiresOn ? new Date(`${expiresOn}T23:59:59.999Z`) : null;
+  const expiresAt = expiryFromDay(expiresOn);
   try {
     const { token } = await createShareLink(await callerOrThrow(), slug, { label, expiresAt, password: password ?? null, includeLeaderboard, includeDrafts });
     revalidatePath(`/orgs/${slug}/sharing`);
