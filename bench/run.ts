@@ -17,6 +17,14 @@ async function vacuumAnalyze(url: string): Promise<void> {
   await client.end();
 }
 
+/**
+ * This process runs with the react-server condition (so server-only modules load); the child
+ * benchmarks render React normally and mark server-only themselves, so they must not inherit it.
+ */
+function childEnv(): NodeJS.ProcessEnv {
+  return { ...process.env, NODE_OPTIONS: (process.env.NODE_OPTIONS ?? '').replace(/--conditions=react-server/g, '').trim() };
+}
+
 async function main(): Promise<void> {
   const embedded = process.env.BENCH_DATABASE_URL
     ? undefined
@@ -36,19 +44,19 @@ async function main(): Promise<void> {
     // The board pack in its own process, so its peak memory is its own.
     console.log('\nBoard pack (median of 5 renders, figures + PDF):');
     for (const args of [['--big'], []]) {
-      const result = spawnSync('npx', ['tsx', 'bench/board-pack.ts', '--runs', '5', ...args], { stdio: 'inherit' });
+      const result = spawnSync('npx', ['tsx', 'bench/board-pack.ts', '--runs', '5', ...args], { stdio: 'inherit', env: childEnv() });
       if (result.status !== 0) throw new Error('The board-pack benchmark failed');
     }
 
     // The CSV import in its own process too (and its own embedded PostgreSQL, a fresh organisation).
     console.log('\nCSV import (100 000 deals: parse, validate, commit, re-import):');
-    const imported = spawnSync('npx', ['tsx', 'bench/import.ts', '--rows', '100000'], { stdio: 'inherit' });
+    const imported = spawnSync('npx', ['tsx', 'bench/import.ts', '--rows', '100000'], { stdio: 'inherit', env: childEnv() });
     if (imported.status !== 0) throw new Error('The import benchmark failed');
 
     // The dashboard render and the load test against a production build (`next start`), each in its
     // own process; the load generator (autocannon) runs in that process, the app in another.
     for (const script of ['bench/dashboard.ts', 'bench/load.ts']) {
-      const result = spawnSync('npx', ['tsx', script], { stdio: 'inherit', env: { ...process.env, BENCH_DATABASE_URL: url } });
+      const result = spawnSync('npx', ['tsx', script], { stdio: 'inherit', env: { ...childEnv(), BENCH_DATABASE_URL: url } });
       if (result.status !== 0) throw new Error(`${script} failed`);
     }
   } finally {
