@@ -18,8 +18,9 @@ async function vacuumAnalyze(url: string): Promise<void> {
 }
 
 /**
- * This process runs with the react-server condition (so server-only modules load); the child
- * benchmarks render React normally and mark server-only themselves, so they must not inherit it.
+ * This process runs with the react-server condition (so server-only modules load); the board-pack
+ * and import benchmarks render React normally and mark server-only themselves, so they must not
+ * inherit it (the dashboard and load benchmarks do need it).
  */
 function childEnv(): NodeJS.ProcessEnv {
   return { ...process.env, NODE_OPTIONS: (process.env.NODE_OPTIONS ?? '').replace(/--conditions=react-server/g, '').trim() };
@@ -56,7 +57,7 @@ async function main(): Promise<void> {
     // The dashboard render and the load test against a production build (`next start`), each in its
     // own process; the load generator (autocannon) runs in that process, the app in another.
     for (const script of ['bench/dashboard.ts', 'bench/load.ts']) {
-      const result = spawnSync('npx', ['tsx', script], { stdio: 'inherit', env: { ...childEnv(), BENCH_DATABASE_URL: url } });
+      const result = spawnSync('npx', ['tsx', script], { stdio: 'inherit', env: { ...process.env, BENCH_DATABASE_URL: url } });
       if (result.status !== 0) throw new Error(`${script} failed`);
     }
   } finally {
