@@ -63,36 +63,41 @@ function stateOf(link: { revokedAt: Date | null; expiresAt: Date | null }, now =
 }
 
 /** Owner only. The token (32 random bytes, base64url) is returned once; only its sha256 is stored. */
-export async function createShareLink(caller: Caller, slug: string, input: ShareLinkInput): Promise<{ id: string; token: string }> {
-  const { organization } = await orgAccess(caller, slug, 'OWNER');
+/**
+ * Inserts a link with a fresh token (returned once, stored as sha256) and its audit entry, in one
+ * transaction; dashboard and snapshot links differ only in what they point at and show.
+ */
+async function insertShareLink(
+  caller: Caller,
+  organizationId: string,
+  input: { label: string; expiresAt: Date | null; password?: string | null },
+  target: { target: 'DASHBOARD' | 'SNAPSHOT'; snapshotId?: string; includeLeaderboard: boolean; includeDrafts: boolean },
+  audited: Record<string, unknown>,
+): Promise<{ id: string; token: string }> {
   if (input.expiresAt && input.expiresAt <= new Date()) throw new AppError('INVALID', 'The expiry date is in the past');
   const token = randomBytes(32).toString('base64url');
   const passwordHash = input.password ? await hashPassword(input.password) : null;
   return db().$transaction(async (tx) => {
     const link = await tx.shareLink.create({
-      data: {
-        organizationId: organization.id,
-        target: 'DASHBOARD',
-        label: input.label,
-        tokenHash: hashShareToken(token),
-        passwordHash,
-        expiresAt: input.expiresAt,
-        includeLeaderboard: input.includeLeaderboard,
-        includeDrafts: input.includeDrafts,
-        createdById: caller.userId,
-      },
+      data: { organizationId, ...target, label: input.label, tokenHash: hashShareToken(token), passwordHash, expiresAt: input.expiresAt, createdById: caller.userId },
       select: { id: true },
     });
     await recordAudit(tx, {
-      organizationId: organization.id,
+      organizationId,
       actor: actorOf(caller),
       action: 'shareLink.create',
       entityType: 'ShareLink',
       entityId: link.id,
-      after: { label: input.label, expiresAt: input.expiresAt, passwordProtected: passwordHash !== null, includeLeaderboard: input.includeLeaderboard, includeDrafts: input.includeDrafts },
+      after: { label: input.label, ...audited, expiresAt: input.expiresAt, passwordProtected: passwordHash !== null },
     });
     return { id: link.id, token };
   });
+}
+
+export async function createShareLink(caller: Caller, slug: string, input: ShareLinkInput): Promise<{ id: string; token: string }> {
+  const { organization } = await orgAccess(caller, slug, 'OWNER');
+  const shows = { includeLeaderboard: input.includeLeaderboard, includeDrafts: input.includeDrafts };
+  return insertShareLink(caller, organization.id, input, { target: 'DASHBOARD', ...shows }, shows);
 }
 
 export async function listShareLinks(caller: Caller, slug: string): Promise<ShareLinkSummary[]> {
@@ -121,36 +126,14 @@ export async function createSnapshotShareLink(caller: Caller, slug: string, snap
   if (!UUID.test(snapshotId)) throw new AppError('NOT_FOUND');
   const snapshot = await db().boardSnapshot.findFirst({ where: { id: snapshotId, organizationId: organization.id }, select: { id: true } });
   if (!snapshot) throw new AppError('NOT_FOUND');
-  if (input.expiresAt && input.expiresAt <= new Date()) throw new AppError('INVALID', 'The expiry date is in the past');
-  const token = randomBytes(32).toString('base64url');
-  const passwordHash = input.password ? await hashPassword(input.password) : null;
-  return db().$transaction(async (tx) => {
-    const link = await tx.shareLink.create({
-      data: {
-        organizationId: organization.id,
-        target: 'SNAPSHOT',
-        snapshotId: snapshot.id,
-        label: input.label,
-        tokenHash: hashShareToken(token),
-        passwordHash,
-        expiresAt: input.expiresAt,
-        // A snapshot shows what it froze: these dashboard options do not apply.
-        includeLeaderboard: false,
-        includeDrafts: true,
-        createdById: caller.userId,
-      },
-      select: { id: true },
-    });
-    await recordAudit(tx, {
-      organizationId: organization.id,
-      actor: actorOf(caller),
-      action: 'shareLink.create',
-      entityType: 'ShareLink',
-      entityId: link.id,
-      after: { label: input.label, target: 'SNAPSHOT', snapshotId: snapshot.id, expiresAt: input.expiresAt, passwordProtected: passwordHash !== null },
-    });
-    return { id: link.id, token };
-  });
+  // A snapshot shows what it froze: the dashboard's leaderboard and draft options do not apply.
+  return insertShareLink(
+    caller,
+    organization.id,
+    input,
+    { target: 'SNAPSHOT', snapshotId: snapshot.id, includeLeaderboard: false, includeDrafts: true },
+    { target: 'SNAPSHOT', snapshotId: snapshot.id },
+  );
 }
 
 /** The board links of one snapshot (owner only), newest first; never a token or a hash. */
