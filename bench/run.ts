@@ -41,6 +41,8 @@ async function main(): Promise<void> {
     await benchMetrics(url);
     const { db } = await import('@/lib/db');
     await db().$disconnect();
+    // BENCH_ONLY=metrics stops here (the other benchmarks build and load a production server).
+    if (process.env.BENCH_ONLY === 'metrics') return;
 
     // The board pack in its own process, so its peak memory is its own.
     console.log('\nBoard pack (median of 5 renders, figures + PDF):');
