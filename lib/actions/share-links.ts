@@ -6,7 +6,7 @@ import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { callerOrThrow } from '@/lib/auth/caller';
-import { createShareLink, revokeShareLink, unlockShareLink } from '@/lib/data/share-links';
+import { BOARD_PROOF_COOKIE, createShareLink, revokeShareLink, unlockShareLink } from '@/lib/data/share-links';
 import { failed, formFields, invalid, type ActionState } from '@/lib/actions/result';
 import { appOrigin } from '@/lib/http/app-origin';
 import { dashboardShareLinkSchema, expiryFromDay } from '@/lib/validation/share-links';
@@ -48,7 +48,7 @@ export async function unlockBoardAction(token: string, _prev: ActionState, formD
     return { ok: false, message: result.reason === 'rateLimited' ? t('rateLimited', { minutes: Math.ceil((result.retryAfterSeconds ?? 60) / 60) }) : t('wrongPassword') };
   }
   const h = await headers();
-  (await cookies()).set(`tenure-board`, result.proof, {
+  (await cookies()).set(BOARD_PROOF_COOKIE, result.proof, {
     httpOnly: true,
     sameSite: 'lax',
     secure: h.get('x-forwarded-proto') === 'https' || (process.env.NEXTAUTH_URL ?? '').startsWith('https:'),

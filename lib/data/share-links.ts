@@ -9,6 +9,9 @@ import { actorOf, recordAudit } from '@/lib/data/audit';
 import type { DashboardGrant } from '@/lib/data/dashboard-data';
 import { hitRateLimit, resetRateLimit } from '@/lib/rate-limit';
 
+/** The cookie that proves this browser gave a board link's password. */
+export const BOARD_PROOF_COOKIE = 'tenure-board';
+
 /** Wrong passwords allowed per link and window, before the link refuses every attempt. */
 export const PASSWORD_ATTEMPTS = 5;
 export const PASSWORD_WINDOW_SECONDS = 15 * 60;
@@ -196,14 +199,33 @@ function unlockProof(link: { tokenHash: string; passwordHash: string }): string 
   return createHmac('sha256', link.passwordHash).update(link.tokenHash).digest('base64url');
 }
 
-export async function isUnlocked(token: string, proof: string | undefined): Promise<boolean> {
-  const link = await findLink(token);
-  if (!link || stateOf(link) !== 'active') return false;
+function proofMatches(link: { tokenHash: string; passwordHash: string | null }, proof: string | undefined): boolean {
   if (link.passwordHash === null) return true;
   if (!proof) return false;
   const expected = Buffer.from(unlockProof({ tokenHash: link.tokenHash, passwordHash: link.passwordHash }));
   const given = Buffer.from(proof);
   return expected.length === given.length && timingSafeEqual(expected, given);
+}
+
+export async function isUnlocked(token: string, proof: string | undefined): Promise<boolean> {
+  const link = await findLink(token);
+  if (!link || stateOf(link) !== 'active') return false;
+  return proofMatches(link, proof);
+}
+
+/**
+ * A board request that may see the board: the link is live and, if it has a password, this browser
+ * proved it. `variant` is everything about the link and its organisation that changes the page
+ * (besides the data, the language and the query), so a cached page is never served after it changed.
+ */
+export type OpenBoard = { linkId: string; organizationId: string; variant: string };
+
+export async function openBoard(token: string, proof: string | undefined): Promise<OpenBoard | null> {
+  const link = await findLink(token);
+  if (!link || stateOf(link) !== 'active' || !proofMatches(link, proof)) return null;
+  const { organization: org } = link;
+  const variant = JSON.stringify([link.target, link.snapshotId, link.includeLeaderboard, link.includeDrafts, org.name, org.slug, org.currency, org.defaultLocale, org.fiscalYearStartMonth]);
+  return { linkId: link.id, organizationId: org.id, variant };
 }
 
 export type UnlockResult = { ok: true; proof: string } | { ok: false; reason: 'wrong' | 'rateLimited'; retryAfterSeconds?: number };
@@ -227,9 +249,9 @@ export async function unlockShareLink(token: string, password: string): Promise<
   return { ok: true, proof: unlockProof({ tokenHash: link.tokenHash, passwordHash: link.passwordHash }) };
 }
 
-/** Counts a view of the board (not of the password form). */
-export async function recordShareLinkView(linkId: string): Promise<void> {
-  await db().shareLink.update({ where: { id: linkId }, data: { viewCount: { increment: 1 }, lastViewedAt: new Date() } });
+/** Counts `views` views of the board (not of the password form), the last one at `at`. */
+export async function recordShareLinkView(linkId: string, views = 1, at = new Date()): Promise<void> {
+  await db().$executeRaw`UPDATE "ShareLink" SET "viewCount" = "viewCount" + ${views}, "lastViewedAt" = GREATEST(COALESCE("lastViewedAt", ${at}), ${at}) WHERE "id" = ${linkId}::uuid`;
 }
 
 /** What a board link may see: its own organisation only, leaderboard and drafts as the owner chose. */

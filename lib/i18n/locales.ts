@@ -21,3 +21,8 @@ export function localeFromAcceptLanguage(header: string | null | undefined): Loc
     .sort((a, b) => b.q - a.q);
   return ranked.map((entry) => entry.lang).find(isLocale);
 }
+
+/** The reader's language: the one they chose (cookie), else their browser's, else English. */
+export function resolveLocale(chosen: string | undefined, acceptLanguage: string | null | undefined): Locale {
+  return isLocale(chosen) ? chosen : (localeFromAcceptLanguage(acceptLanguage) ?? DEFAULT_LOCALE);
+}

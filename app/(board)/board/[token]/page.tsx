@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { cookies } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { isUnlocked, openShareLink, openSnapshotShareLink, recordShareLinkView, grantForShareLink } from '@/lib/data/share-links';
+import { BOARD_PROOF_COOKIE, isUnlocked, openShareLink, openSnapshotShareLink, grantForShareLink } from '@/lib/data/share-links';
 import { getSharedSnapshot } from '@/lib/data/snapshots';
 import { isLocale, DEFAULT_LOCALE } from '@/lib/i18n/locales';
 import { buildScope } from '@/lib/data/dashboard-data';
@@ -18,7 +18,8 @@ export const metadata: Metadata = { robots: { index: false, follow: false }, ref
 /**
  * The read-only board: the live dashboard of the link's organisation, or one frozen board pack for
  * a snapshot link; nothing else. Unknown, revoked and expired links are 404; a password-protected
- * link first asks for its password.
+ * link first asks for its password. Views are counted, and whole pages cached, by the proxy
+ * (lib/board-cache/serve-board.ts).
  */
 export default async function BoardPage({ params, searchParams }: { params: Promise<{ token: string }>; searchParams: Promise<SearchParams> }) {
   const { token } = await params;
@@ -28,7 +29,7 @@ export default async function BoardPage({ params, searchParams }: { params: Prom
   if (!link) notFound();
   const [t, locale, query] = await Promise.all([getTranslations('sharing.board'), getLocale(), searchParams]);
 
-  if (link.passwordProtected && !(await isUnlocked(token, (await cookies()).get('tenure-board')?.value))) {
+  if (link.passwordProtected && !(await isUnlocked(token, (await cookies()).get(BOARD_PROOF_COOKIE)?.value))) {
     return (
       <main className="flex min-h-screen items-center justify-center bg-slate-50 px-4">
         <div className="w-full max-w-sm rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
@@ -59,7 +60,6 @@ export default async function BoardPage({ params, searchParams }: { params: Prom
     if (!snapshotLink) notFound();
     const snapshot = await getSharedSnapshot(snapshotLink);
     if (!snapshot) notFound();
-    await recordShareLinkView(link.id);
     return (
       <div className="min-h-screen">
         {header}
@@ -70,7 +70,6 @@ export default async function BoardPage({ params, searchParams }: { params: Prom
     );
   }
 
-  await recordShareLinkView(link.id);
   const scope = await buildScope(grantForShareLink(dashboardLink), query, `/board/${token}`);
   return (
     <div className="min-h-screen">

@@ -1,5 +1,5 @@
 import { cookies } from 'next/headers';
-import { isUnlocked, openSnapshotShareLink } from '@/lib/data/share-links';
+import { BOARD_PROOF_COOKIE, isUnlocked, openSnapshotShareLink } from '@/lib/data/share-links';
 import { getSharedSnapshotPdf } from '@/lib/data/snapshots';
 import { apiError } from '@/lib/http/api-error';
 
@@ -10,7 +10,7 @@ import { apiError } from '@/lib/http/api-error';
 export async function GET(_request: Request, { params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const link = await openSnapshotShareLink(token);
-  if (!link || !(await isUnlocked(token, (await cookies()).get('tenure-board')?.value))) return apiError(404, 'NOT_FOUND', 'Not found.');
+  if (!link || !(await isUnlocked(token, (await cookies()).get(BOARD_PROOF_COOKIE)?.value))) return apiError(404, 'NOT_FOUND', 'Not found.');
   const stored = await getSharedSnapshotPdf(link);
   if (!stored) return apiError(404, 'NOT_FOUND', 'Not found.');
   const name = `${stored.title}.pdf`;
