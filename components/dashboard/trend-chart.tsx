@@ -1,6 +1,6 @@
 'use client';
 
-import { LineChart } from '@tremor/react';
+import { LineChart } from './lazy-tremor';
 import type { ValueKind } from '@/lib/metrics/types';
 import { formatValue, type FormatContext } from './format-value';
 
@@ -12,9 +12,9 @@ export type ChartRow = Record<string, string | number | null>;
  */
 export function TrendChart({ data, categories, colors, kind, ctx, label, className = 'h-64' }: { data: ChartRow[]; categories: string[]; colors: string[]; kind: ValueKind; ctx: FormatContext; label: string; className?: string }) {
   return (
-    <div role="img" aria-label={label}>
+    <div role="img" aria-label={label} className={className}>
       <LineChart
-        className={className}
+        className="h-full"
         data={data}
         index="month"
         categories={categories}
