@@ -1,8 +1,13 @@
-import { getTranslations } from 'next-intl/server';
+'use client';
 
-/** The figures behind a chart, as a table behind a toggle: the chart's text alternative. */
-export async function ChartDataTable({ caption, headers, rows }: { caption: string; headers: string[]; rows: { key: string; cells: string[] }[] }) {
-  const t = await getTranslations('dashboard');
+import { useTranslations } from 'next-intl';
+
+/**
+ * The figures behind a chart, as a table behind a toggle: the chart's text alternative. A client
+ * component so that the page carries the cells once, as strings, rather than as markup twice.
+ */
+export function ChartDataTable({ caption, headers, rows }: { caption: string; headers: string[]; rows: { key: string; cells: string[] }[] }) {
+  const t = useTranslations('dashboard');
   return (
     <details className="mt-3 text-sm">
       <summary className="cursor-pointer select-none text-indigo-700 hover:underline focus-visible:outline focus-visible:outline-2 focus-visible:outline-indigo-600">{t('showTable')}</summary>

@@ -1,55 +1,25 @@
-import { getTranslations } from 'next-intl/server';
 import type { Metric } from '@/lib/metrics/types';
 import { formatValue, type FormatContext } from './format-value';
+import { ExplanationPanel } from './explanation-panel';
 
 /**
- * On a phone the panel is a sheet fixed under the header; on wider screens it hangs from the icon,
- * towards the side (`align`) where there is room.
- *
- * The engine's own explanation of a figure (formula, inputs with their sources, note), in the
- * reader's language. A native <details>, so it opens with the keyboard and works without JS.
+ * The engine's own explanation of a figure (formula, inputs with their sources, note), worded and
+ * formatted here in the reader's language and handed to the panel as plain strings.
  */
-export async function MetricExplanation({ metric, ctx, align = 'right' }: { metric: Metric; ctx: FormatContext; align?: 'left' | 'right' }) {
-  const t = await getTranslations('dashboard.explanation');
-  const { formula, inputs, note } = metric.explanation;
+export function MetricExplanation({ metric, ctx, align = 'right' }: { metric: Metric; ctx: FormatContext; align?: 'left' | 'right' }) {
   const lang = ctx.locale;
+  const { formula, inputs, note } = metric.explanation;
   return (
-    <details className="group relative inline-block text-left" data-testid={`explain-${metric.key}`}>
-      <summary
-        className="flex h-6 w-6 cursor-pointer list-none items-center justify-center rounded-full text-slate-500 hover:bg-slate-100 hover:text-slate-800 focus-visible:outline focus-visible:outline-2 focus-visible:outline-indigo-600 [&::-webkit-details-marker]:hidden"
-        aria-label={t('open', { label: metric.label[lang] })}
-        title={t('open', { label: metric.label[lang] })}
-      >
-        <svg aria-hidden viewBox="0 0 20 20" className="h-4 w-4" fill="currentColor"><path fillRule="evenodd" d="M18 10a8 8 0 1 1-16 0 8 8 0 0 1 16 0Zm-7-4a1 1 0 1 1-2 0 1 1 0 0 1 2 0ZM9 9a.75.75 0 0 0 0 1.5h.253a.25.25 0 0 1 .244.304l-.459 2.066A1.75 1.75 0 0 0 10.747 15H11a.75.75 0 0 0 0-1.5h-.253a.25.25 0 0 1-.244-.304l.459-2.066A1.75 1.75 0 0 0 9.253 9H9Z" clipRule="evenodd" /></svg>
-      </summary>
-      <div
-        role="note"
-        className={`z-30 rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-700 shadow-lg max-sm:fixed max-sm:inset-x-3 max-sm:top-20 max-sm:max-h-[75vh] max-sm:overflow-auto sm:absolute sm:mt-1 sm:w-[24rem] ${align === 'right' ? 'sm:right-0' : 'sm:left-0'}`}
-      >
-        <p className="font-semibold text-slate-900">{metric.label[lang]}</p>
-        <p className="mt-2 text-xs font-medium uppercase tracking-wide text-slate-500">{t('formula')}</p>
-        <p className="mt-0.5 font-mono text-xs leading-relaxed">{formula[lang]}</p>
-        {inputs.length > 0 && (
-          <>
-            <p className="mt-3 text-xs font-medium uppercase tracking-wide text-slate-500">{t('inputs')}</p>
-            <dl className="mt-1 divide-y divide-slate-100">
-              {inputs.map((input, i) => (
-                <div key={i} className="py-1.5">
-                  <div className="flex justify-between gap-3">
-                    <dt>{input.label[lang]}</dt>
-                    <dd className="whitespace-nowrap font-medium tabular-nums text-slate-900">{formatValue(input.value, input.kind, ctx)}</dd>
-                  </div>
-                  <p className="text-xs text-slate-500">{t('source', { source: input.source[lang] })}</p>
-                </div>
-              ))}
-            </dl>
-          </>
-        )}
-        <p className="mt-3 border-t border-slate-100 pt-2 text-xs">
-          {t('result', { value: formatValue(metric.value, metric.kind, ctx) })}
-        </p>
-        {note && <p className="mt-2 rounded bg-amber-50 px-2 py-1 text-xs text-amber-900">{note[lang]}</p>}
-      </div>
-    </details>
+    <ExplanationPanel
+      align={align}
+      explanation={{
+        key: metric.key,
+        label: metric.label[lang],
+        formula: formula[lang],
+        inputs: inputs.map((input) => ({ label: input.label[lang], value: formatValue(input.value, input.kind, ctx), source: input.source[lang] })),
+        result: formatValue(metric.value, metric.kind, ctx),
+        ...(note ? { note: note[lang] } : {}),
+      }}
+    />
   );
 }

@@ -1,3 +1,5 @@
+'use client';
+
 import { formatValue, type FormatContext } from './format-value';
 
 export type StackedBarMonth = { key: string; label: string; axis: string; stack: number[]; against: number };
@@ -9,9 +11,10 @@ const BOTTOM = 28;
 const LEFT = 64;
 
 /**
- * Stacked gains beside the cost, month by month, drawn as plain SVG on the server: Tremor's bar
- * chart stacks every category or none, and this comparison needs both at once. Negative gains
- * (churn above the baseline) go below the axis.
+ * Stacked gains beside the cost, month by month, drawn as plain SVG: Tremor's bar chart stacks
+ * every category or none, and this comparison needs both at once. Negative gains (churn above the
+ * baseline) go below the axis. A client component only so that the page carries the figures once
+ * (as props) rather than every SVG element twice; it is still rendered on the server.
  */
 export function StackedBars({ months, series, against, ctx, label }: { months: StackedBarMonth[]; series: Series[]; against: Series; ctx: FormatContext; label: string }) {
   const highs = months.map((m) => Math.max(m.against, m.stack.filter((v) => v > 0).reduce((a, b) => a + b, 0)));
