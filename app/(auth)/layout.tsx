@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { LocaleSwitcher } from '@/components/shell/locale-switcher';
+import { ClientMessages } from '@/components/i18n/client-messages';
 
 export default async function AuthLayout({ children }: { children: ReactNode }) {
   const t = await getTranslations('common');
@@ -13,7 +14,7 @@ export default async function AuthLayout({ children }: { children: ReactNode }) 
       <main className="flex flex-1 items-start justify-center px-4 pb-16 pt-8 sm:pt-16">
         <div className="w-full max-w-md">
           <p className="mb-6 text-center text-sm text-slate-600">{t('tagline')}</p>
-          {children}
+          <ClientMessages>{children}</ClientMessages>
         </div>
       </main>
     </div>
