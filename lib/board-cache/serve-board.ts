@@ -1,7 +1,7 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { NextResponse, type NextRequest } from 'next/server';
-import { readDataVersion } from '@/lib/cache/data-version';
+import pLimit from 'p-limit';
 import { BOARD_PROOF_COOKIE, openBoard } from '@/lib/data/share-links';
 import { LOCALE_COOKIE, resolveLocale } from '@/lib/i18n/locales';
 import { monthKey } from '@/lib/months';
@@ -17,6 +17,15 @@ const NOT_REPLAYED = new Set(['date', 'connection', 'keep-alive', 'transfer-enco
 
 /** Longer queries are not cached: they are not what the board's own controls produce. */
 const MAX_CACHED_QUERY = 300;
+
+/**
+ * Board views handled at once by this process; the rest wait their turn, first come first served.
+ * Without this, 200 viewers arriving together all start at once and interleave on the event loop:
+ * every other request (an owner's board pack, an editor's save) then waits behind each step of all
+ * 200, and the slowest viewers wait longest. The cached path costs a few milliseconds of CPU and
+ * one indexed read; 16 at once keep the process busy while some of them wait on PostgreSQL.
+ */
+const boardSlots = pLimit(16);
 
 /** This server's own address (Next sets both when `next start` listens). */
 const selfOrigin = () => process.env.__NEXT_PRIVATE_ORIGIN ?? `http://127.0.0.1:${process.env.PORT ?? 3000}`;
@@ -52,6 +61,10 @@ async function renderThroughSelf(request: NextRequest, locale: string, proof: st
  */
 export async function serveBoard(request: NextRequest): Promise<NextResponse> {
   if (request.method !== 'GET' || request.headers.get(RENDER_HEADER) === renderSecret) return NextResponse.next();
+  return boardSlots(() => serveBoardInTurn(request));
+}
+
+async function serveBoardInTurn(request: NextRequest): Promise<NextResponse> {
   const token = request.nextUrl.pathname.split('/')[2] ?? '';
   const proof = request.cookies.get(BOARD_PROOF_COOKIE)?.value;
   const board = await openBoard(token, proof);
@@ -62,8 +75,7 @@ export async function serveBoard(request: NextRequest): Promise<NextResponse> {
   if (prefetch || request.headers.has('rsc') || query.length > MAX_CACHED_QUERY) return NextResponse.next();
 
   const locale = resolveLocale(request.cookies.get(LOCALE_COOKIE)?.value, request.headers.get('accept-language'));
-  const version = await readDataVersion(board.organizationId);
-  const key = [board.linkId, board.variant, version, locale, monthKey(new Date()), query].join('|');
+  const key = [board.linkId, board.variant, board.dataVersion, locale, monthKey(new Date()), query].join('|');
   let rendered = false;
   const page = await cachedBoardPage(key, () => {
     rendered = true;
