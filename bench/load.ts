@@ -11,14 +11,16 @@ import autocannon from 'autocannon';
 import { startEmbeddedPostgres } from '@/lib/db/embedded-postgres';
 import { migrate } from '@/lib/db/migrate';
 import { BIG, SMALL, ensureBenchOrganization } from './generate';
-import { createBenchApiTokens, createBenchShareLink, ensureBuild, memorySampler, startServer, type RunningServer } from './server';
+import { createBenchApiTokens, createBenchOwner, createBenchShareLink, ensureBuild, memorySampler, signInOverHttp, cookieHeader, startServer, type Jar, type RunningServer } from './server';
 
 const arg = (name: string, fallback: number) => {
   const index = process.argv.indexOf(`--${name}`);
   return index >= 0 ? Number(process.argv[index + 1]) : fallback;
 };
 
-export type LoadResult = { label: string; requests: number; rps: number; p50: number; p95: number; p99: number; max: number; errors: number; non2xx: number; peakTreeRssMb: number; peakProcessHwmMb: number };
+const OWNER_PASSWORD = 'bench owner password 1';
+
+export type LoadResult = { packMedianMs?: number; label: string; requests: number; rps: number; p50: number; p95: number; p99: number; max: number; errors: number; non2xx: number; peakTreeRssMb: number; peakProcessHwmMb: number };
 
 function percentile(sorted: number[], q: number): number {
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]! : 0;
@@ -58,6 +60,7 @@ export async function benchLoad(databaseUrl: string, options: { port: number; du
   await ensureBenchOrganization(databaseUrl, SMALL);
   const shareToken = await createBenchShareLink(databaseUrl, big.organizationId);
   const apiTokens = await createBenchApiTokens(databaseUrl, big.organizationId, 40);
+  const ownerEmail = await createBenchOwner(databaseUrl, big.organizationId, OWNER_PASSWORD);
   ensureBuild();
   const results: LoadResult[] = [];
   // A fresh server per scenario: renders abandoned by timed-out clients must not weigh on the next one.
@@ -74,7 +77,30 @@ export async function benchLoad(databaseUrl: string, options: { port: number; du
     const boardUrl = `${server.url}/board/${shareToken}`;
     // Warm-up, one request at a time (abandoned concurrent ones would keep the server busy).
     for (let i = 0; i < 5; i += 1) await (await fetch(boardUrl)).text();
-    return run(`shared board, ${options.connections} clients, ${options.duration} s`, server.child.pid!, { url: boardUrl, connections: options.connections, duration: options.duration });
+    // Meanwhile an owner downloads the big organisation's live board pack, one after the other.
+    const jar: Jar = new Map();
+    if (!(await signInOverHttp(server.url, jar, ownerEmail, OWNER_PASSWORD))) throw new Error('The bench owner could not sign in');
+    const packUrl = `${server.url}/api/orgs/${BIG.slug}/board-pack.pdf`;
+    await (await fetch(packUrl, { headers: { cookie: cookieHeader(jar) } })).arrayBuffer();
+    let loading = true;
+    const packTimes: number[] = [];
+    const packs = (async () => {
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+      while (loading) {
+        const started = performance.now();
+        const response = await fetch(packUrl, { headers: { cookie: cookieHeader(jar) } });
+        const bytes = await response.arrayBuffer();
+        if (response.status !== 200 || bytes.byteLength < 1000) throw new Error(`The board pack answered ${response.status}`);
+        packTimes.push(performance.now() - started);
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+      }
+    })();
+    const result = await run(`shared board, ${options.connections} clients, ${options.duration} s`, server.child.pid!, { url: boardUrl, connections: options.connections, duration: options.duration });
+    loading = false;
+    await packs;
+    packTimes.sort((a, b) => a - b);
+    console.log(`  board pack of the big organisation during that run: median ${percentile(packTimes, 0.5).toFixed(0)} ms, max ${(packTimes.at(-1) ?? 0).toFixed(0)} ms over ${packTimes.length} downloads (target ≤ 2 s median)`);
+    return { ...result, packMedianMs: percentile(packTimes, 0.5) };
   });
 
   await withServer(async (server) => {

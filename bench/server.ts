@@ -131,3 +131,44 @@ export function memorySampler(pid: number): { stop: () => { peakTreeRssMb: numbe
     },
   };
 }
+
+/** A cookie jar for HTTP clients of the app (benchmarks and multi-process tests). */
+export type Jar = Map<string, string>;
+export const cookieHeader = (jar: Jar) => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
+export function keepCookies(jar: Jar, response: Response): void {
+  for (const line of response.headers.getSetCookie()) {
+    const [pair = ''] = line.split(';');
+    const index = pair.indexOf('=');
+    jar.set(pair.slice(0, index), pair.slice(index + 1));
+  }
+}
+
+/** next-auth's credentials flow over HTTP; returns whether a session cookie came back. */
+export async function signInOverHttp(baseUrl: string, jar: Jar, email: string, password: string, ip = '10.9.0.1'): Promise<boolean> {
+  const csrf = await fetch(`${baseUrl}/api/auth/csrf`, { headers: { cookie: cookieHeader(jar) } });
+  keepCookies(jar, csrf);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookieHeader(jar), 'x-forwarded-for': ip },
+    body: new URLSearchParams({ csrfToken, email, password, json: 'true' }),
+  });
+  keepCookies(jar, response);
+  return [...jar.keys()].some((name) => name.endsWith('next-auth.session-token'));
+}
+
+/** A fresh owner of the organisation who signs in with `password`; returns their email. */
+export async function createBenchOwner(databaseUrl: string, organizationId: string, password: string): Promise<string> {
+  const { hashPassword } = await import('@/lib/auth/password');
+  const email = `bench-${randomBytes(6).toString('hex')}@bench.local`;
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ id: string }>(`INSERT INTO "User"(email, name, "passwordHash") VALUES ($1, 'Bench owner', $2) RETURNING id`, [email, await hashPassword(password)]);
+    await client.query(`INSERT INTO "Membership"("organizationId", "userId", role) VALUES ($1, $2, 'OWNER')`, [organizationId, rows[0]!.id]);
+  } finally {
+    await client.end();
+  }
+  return email;
+}

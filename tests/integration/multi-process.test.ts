@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FACTORY_PASSWORD, makeOrganization, makeUser } from '@/lib/seed/factories';
-import { appDir, distDir, startServer, type RunningServer } from '@/bench/server';
+import { appDir, cookieHeader, distDir, signInOverHttp, startServer, type Jar, type RunningServer } from '@/bench/server';
 import { testDb } from '../support/db';
 
 /**
@@ -17,30 +17,7 @@ const built = existsSync(path.join(appDir(), distDir(), 'BUILD_ID'));
 const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const basePort = Number(process.env.TENURE_MULTI_PROCESS_PORT ?? 3336);
 
-type Jar = Map<string, string>;
-const cookieHeader = (jar: Jar) => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
-function keep(jar: Jar, response: Response): void {
-  for (const line of response.headers.getSetCookie()) {
-    const [pair] = line.split(';');
-    const index = pair!.indexOf('=');
-    jar.set(pair!.slice(0, index), pair!.slice(index + 1));
-  }
-}
-
-/** next-auth's credentials flow over HTTP; returns whether a session cookie came back. */
-async function signIn(server: RunningServer, jar: Jar, email: string, password: string, ip: string): Promise<boolean> {
-  const csrf = await fetch(`${server.url}/api/auth/csrf`, { headers: { cookie: cookieHeader(jar) } });
-  keep(jar, csrf);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const response = await fetch(`${server.url}/api/auth/callback/credentials`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookieHeader(jar), 'x-forwarded-for': ip },
-    body: new URLSearchParams({ csrfToken, email, password, json: 'true' }),
-  });
-  keep(jar, response);
-  return [...jar.keys()].some((name) => name.endsWith('next-auth.session-token'));
-}
+const signIn = (server: RunningServer, jar: Jar, email: string, password: string, ip: string) => signInOverHttp(server.url, jar, email, password, ip);
 
 /** The monthly expansion attributable to CS, per month, from the REST API (computed, and cached, by the engine). */
 async function metricsOf(server: RunningServer, jar: Jar, slug: string): Promise<Record<string, string | null>> {
