@@ -72,7 +72,8 @@ async function serveBoardInTurn(request: NextRequest): Promise<NextResponse> {
   const prefetch = request.headers.has('next-router-prefetch');
   if (!prefetch) await countBoardView(board.linkId);
   const query = normalisedQuery(request);
-  if (prefetch || request.headers.has('rsc') || query.length > MAX_CACHED_QUERY) return NextResponse.next();
+  // The dev server renders every time: code changes must show without a data change.
+  if (prefetch || request.headers.has('rsc') || query.length > MAX_CACHED_QUERY || process.env.NODE_ENV !== 'production') return NextResponse.next();
 
   const locale = resolveLocale(request.cookies.get(LOCALE_COOKIE)?.value, request.headers.get('accept-language'));
   const key = [board.linkId, board.variant, board.dataVersion, locale, monthKey(new Date()), query].join('|');
