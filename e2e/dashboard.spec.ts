@@ -91,6 +91,11 @@ test('an owner shares the board; a fresh browser opens it without signing in; re
   await expect(board.getByRole('link', { name: 'Monthly figures' })).toHaveCount(0);
   await expect(board.getByRole('button', { name: 'Sign out' })).toHaveCount(0);
   await screenshot(board, 'board-shared-view');
+  // The board's client components get their messages too: an explanation opens, worded.
+  const explanation = board.getByTestId('explain-churnAvoided').first();
+  await explanation.locator('summary').click();
+  await expect(explanation.getByRole('note')).toContainText('Formula');
+  await expect(board.getByText('Show the figures as a table').first()).toBeVisible();
 
   await page.goto('/orgs/demo/sharing');
   const row = page.getByTestId(`share-link-${label}`);
