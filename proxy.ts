@@ -1,6 +1,26 @@
-import { withAuth } from 'next-auth/middleware';
+import { NextResponse, type NextFetchEvent, type NextRequest } from 'next/server';
+import { withAuth, type NextRequestWithAuth } from 'next-auth/middleware';
+import { crossSiteRefusal } from '@/lib/http/same-origin';
 
 // Signed-out visitors of the signed-in area go to sign-in (pages check membership themselves).
-export default withAuth({ pages: { signIn: '/sign-in' } });
+const signedInArea = withAuth({ pages: { signIn: '/sign-in' } });
 
-export const config = { matcher: ['/orgs/:path*'] };
+const inSignedInArea = (pathname: string) => pathname === '/orgs' || pathname.startsWith('/orgs/');
+
+export default async function proxy(request: NextRequest, event: NextFetchEvent) {
+  // Cross-site writes first: a forged action or API write gets a clean 403, signed in or not.
+  const refusal = crossSiteRefusal({ method: request.method, headers: request.headers, pathname: request.nextUrl.pathname });
+  if (refusal) return refusal;
+  if (inSignedInArea(request.nextUrl.pathname)) return signedInArea(request as NextRequestWithAuth, event);
+  return NextResponse.next();
+}
+
+export const config = {
+  matcher: [
+    '/orgs/:path*',
+    // Server actions can be posted to any page: every request carrying Next-Action comes here.
+    { source: '/:path*', has: [{ type: 'header', key: 'next-action' }] },
+    // Cookie-authenticated route handlers (bearer-token API calls are left alone).
+    { source: '/api/:path*', missing: [{ type: 'header', key: 'authorization' }] },
+  ],
+};
