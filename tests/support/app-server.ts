@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import path from 'node:path';
 import { freePort } from './faults/dedicated-postgres';
 
@@ -18,8 +18,11 @@ export async function startAppServer(): Promise<AppServer> {
   if (!hasBuild()) throw new Error(`No production build in ${BUILD_DIR}: run \`npm run build\` first (npm test does).`);
   const port = Number(process.env.TENURE_TEST_APP_PORT ?? (await freePort()));
   const url = `http://127.0.0.1:${port}`;
+  // The server's own log (fuzzed requests make it long) goes to a file, named when a test fails.
+  mkdirSync(path.resolve('test-results'), { recursive: true });
+  const log = openSync(path.resolve(`test-results/app-server-${port}.log`), 'w');
   const child: ChildProcess = spawn(path.resolve('node_modules/.bin/next'), ['start', '-p', String(port), '-H', '127.0.0.1'], {
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', log, log],
     env: {
       ...process.env,
       NODE_ENV: 'production',
@@ -35,6 +38,7 @@ export async function startAppServer(): Promise<AppServer> {
     const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');
     await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
+    closeSync(log);
   };
   for (let i = 0; i < 300; i += 1) {
     if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
