@@ -1,14 +1,32 @@
+import { NextResponse, type NextFetchEvent, type NextRequest } from 'next/server';
 import { withAuth, type NextRequestWithAuth } from 'next-auth/middleware';
-import type { NextFetchEvent, NextRequest } from 'next/server';
 import { serveBoard } from '@/lib/board-cache/serve-board';
+import { crossSiteRefusal } from '@/lib/http/same-origin';
 
 // Signed-out visitors of the signed-in area go to sign-in (pages check membership themselves).
 const signedInArea = withAuth({ pages: { signIn: '/sign-in' } });
 
+const inSignedInArea = (pathname: string) => pathname === '/orgs' || pathname.startsWith('/orgs/');
+// A shared board page (not its PDF).
+const isBoardPage = (pathname: string) => /^\/board\/[^/]+\/?$/.test(pathname);
+
 export default async function proxy(request: NextRequest, event: NextFetchEvent) {
-  // A shared board page (not its PDF): counted, and served from the page cache when it can be.
-  if (/^\/board\/[^/]+\/?$/.test(request.nextUrl.pathname)) return serveBoard(request);
-  return signedInArea(request as NextRequestWithAuth, event);
+  // Cross-site writes first: a forged action or API write gets a clean 403, signed in or not.
+  const refusal = crossSiteRefusal({ method: request.method, headers: request.headers, pathname: request.nextUrl.pathname });
+  if (refusal) return refusal;
+  if (inSignedInArea(request.nextUrl.pathname)) return signedInArea(request as NextRequestWithAuth, event);
+  // Counted, and served from the board page cache when it can be.
+  if (isBoardPage(request.nextUrl.pathname)) return serveBoard(request);
+  return NextResponse.next();
 }
 
-export const config = { matcher: ['/orgs/:path*', '/board/:token'] };
+export const config = {
+  matcher: [
+    '/orgs/:path*',
+    '/board/:token',
+    // Server actions can be posted to any page: every request carrying Next-Action comes here.
+    { source: '/:path*', has: [{ type: 'header', key: 'next-action' }] },
+    // Cookie-authenticated route handlers (bearer-token API calls are left alone).
+    { source: '/api/:path*', missing: [{ type: 'header', key: 'authorization' }] },
+  ],
+};

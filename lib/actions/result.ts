@@ -30,9 +30,13 @@ export async function failed(error: unknown): Promise<ActionState<never>> {
   return { ok: false, message: t('unexpected') };
 }
 
-/** FormData → plain object of strings, for zod. */
-export function formFields(formData: FormData): Record<string, string> {
+/**
+ * FormData → plain object of strings, for zod. An action's arguments are whatever the request
+ * encoded, not what its type says: anything but FormData is an empty form (required fields fail).
+ */
+export function formFields(formData: unknown): Record<string, string> {
   const fields: Record<string, string> = {};
+  if (!(formData instanceof FormData)) return fields;
   for (const [key, value] of formData.entries()) if (typeof value === 'string' && !key.startsWith('$ACTION')) fields[key] = value;
   return fields;
 }

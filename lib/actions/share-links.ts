@@ -39,7 +39,7 @@ export async function revokeShareLinkAction(slug: string, _prev: ActionState, fo
 
 /** The board's password form: a right password leaves a proof cookie scoped to this board's path. */
 export async function unlockBoardAction(token: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
-  const password = formData.get('password');
+  const password = formFields(formData).password;
   const t = await getTranslations('sharing.board');
   if (typeof password !== 'string' || password.length === 0 || password.length > 200) return { ok: false, message: t('wrongPassword') };
   const result = await unlockShareLink(token, password);

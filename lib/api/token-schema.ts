@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { singleLineText } from '@/lib/validation/text';
 
 /** What an owner types to create an API token. Messages are i18n keys under "validation.". */
 export const apiTokenInputSchema = z.object({
-  name: z.string({ error: 'required' }).trim().min(1, { error: 'required' }).max(80, { error: 'tooLong' }),
+  name: singleLineText(80),
   scope: z.enum(['READ', 'WRITE'], { error: 'choice' }),
 });
 export type ApiTokenInput = z.infer<typeof apiTokenInputSchema>;

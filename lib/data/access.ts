@@ -4,6 +4,7 @@ import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { roleAtLeast, type Role } from '@/lib/data/roles';
 import { actorOf, type AuditActor } from '@/lib/data/audit';
+import { requireSlug, requireUuid } from '@/lib/data/ids';
 
 export type OrgRef = { id: string; name: string; slug: string; currency: string; defaultLocale: string; fiscalYearStartMonth: number; isDemo: boolean };
 export type OrgAccess = { organization: OrgRef; role: Role; caller: Caller };
@@ -16,7 +17,7 @@ const orgSelect = { id: true, name: true, slug: true, currency: true, defaultLoc
  */
 export async function orgAccess(caller: Caller, slug: string, needed: Role = 'VIEWER'): Promise<OrgAccess> {
   const membership = await db().membership.findFirst({
-    where: { userId: caller.userId, organization: { slug } },
+    where: { userId: caller.userId, organization: { slug: requireSlug(slug) } },
     select: { role: true, organization: { select: orgSelect } },
   });
   if (!membership) throw new AppError('NOT_FOUND');
@@ -27,7 +28,7 @@ export async function orgAccess(caller: Caller, slug: string, needed: Role = 'VI
 /** Same as orgAccess, by organisation id (for API routes and ids carried in payloads). */
 export async function orgAccessById(caller: Caller, organizationId: string, needed: Role = 'VIEWER'): Promise<OrgAccess> {
   const membership = await db().membership.findFirst({
-    where: { userId: caller.userId, organizationId },
+    where: { userId: caller.userId, organizationId: requireUuid(organizationId) },
     select: { role: true, organization: { select: orgSelect } },
   });
   if (!membership) throw new AppError('NOT_FOUND');
@@ -61,7 +62,7 @@ export async function principalAccess(principal: Principal, slug: string, needed
     const access = await orgAccess(principal, slug, needed);
     return { organization: access.organization, role: access.role, actor: actorOf(principal), principal };
   }
-  const organization = await db().organization.findFirst({ where: { id: principal.organizationId, slug }, select: orgSelect });
+  const organization = await db().organization.findFirst({ where: { id: principal.organizationId, slug: requireSlug(slug) }, select: orgSelect });
   if (!organization) throw new AppError('NOT_FOUND');
   const role: Role = principal.scope === 'WRITE' ? 'EDITOR' : 'VIEWER';
   if (!roleAtLeast(role, needed)) throw new AppError('FORBIDDEN');

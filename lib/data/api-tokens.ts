@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { Caller } from '@/lib/auth/caller';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
+import { requireUuid } from '@/lib/data/ids';
 import { orgAccess } from '@/lib/data/access';
 import { actorOf, recordAudit } from '@/lib/data/audit';
 import { hashToken } from '@/lib/data/invitations';
@@ -57,7 +58,7 @@ export async function listApiTokens(caller: Caller, slug: string): Promise<ApiTo
 export async function revokeApiToken(caller: Caller, slug: string, tokenId: string): Promise<void> {
   const { organization } = await orgAccess(caller, slug, 'OWNER');
   await db().$transaction(async (tx) => {
-    const before = await tx.apiToken.findFirst({ where: { id: tokenId, organizationId: organization.id }, select: summarySelect });
+    const before = await tx.apiToken.findFirst({ where: { id: requireUuid(tokenId), organizationId: organization.id }, select: summarySelect });
     if (!before) throw new AppError('NOT_FOUND');
     if (before.revokedAt) return;
     const after = await tx.apiToken.update({ where: { id: before.id }, data: { revokedAt: new Date() }, select: summarySelect });

@@ -4,6 +4,7 @@ import type { Caller } from '@/lib/auth/caller';
 import { db, type Tx } from '@/lib/db';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
+import { requireUuid, tokenText } from '@/lib/data/ids';
 import { orgAccess } from '@/lib/data/access';
 import { actorOf, recordAudit } from '@/lib/data/audit';
 import type { Role } from '@/lib/data/roles';
@@ -50,7 +51,7 @@ export async function revokeInvitation(caller: Caller, slug: string, invitationI
   const { organization } = await orgAccess(caller, slug, 'OWNER');
   await db().$transaction(async (tx) => {
     const updated = await tx.invitation.updateMany({
-      where: { id: invitationId, organizationId: organization.id, acceptedAt: null, revokedAt: null },
+      where: { id: requireUuid(invitationId), organizationId: organization.id, acceptedAt: null, revokedAt: null },
       data: { revokedAt: new Date() },
     });
     if (updated.count === 0) throw new AppError('NOT_FOUND');
@@ -63,6 +64,7 @@ export type InvitationView = { state: InvitationState; organizationName?: string
 
 /** What the invitation page may show to anyone holding the link. */
 export async function describeInvitation(token: string): Promise<InvitationView> {
+  if (tokenText(token) === null) return { state: 'unknown' };
   const invitation = await db().invitation.findUnique({
     where: { tokenHash: hashToken(token) },
     select: { email: true, role: true, expiresAt: true, acceptedAt: true, revokedAt: true, organization: { select: { name: true } } },
@@ -80,6 +82,7 @@ export async function describeInvitation(token: string): Promise<InvitationView>
  * not revoked, and only for the invited email address.
  */
 export async function acceptInvitationTx(tx: Tx, caller: Caller, token: string): Promise<{ slug: string }> {
+  if (tokenText(token) === null) throw new AppError('INVITATION_INVALID', 'unknown');
   const rows = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Invitation" WHERE "tokenHash" = ${hashToken(token)} FOR UPDATE`;
   const id = rows[0]?.id;
   if (!id) throw new AppError('INVITATION_INVALID', 'unknown');

@@ -3,6 +3,7 @@ import type { Caller } from '@/lib/auth/caller';
 import { db, type Tx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { orgAccess } from '@/lib/data/access';
+import { requireUuid } from '@/lib/data/ids';
 import { actorOf, recordAudit } from '@/lib/data/audit';
 import type { Role } from '@/lib/data/roles';
 
@@ -26,7 +27,7 @@ async function lockedTarget(tx: Tx, organizationId: string, membershipId: string
   const owners = await tx.$queryRaw<{ id: string }[]>`
     SELECT "id" FROM "Membership" WHERE "organizationId" = ${organizationId}::uuid AND "role" = 'OWNER' FOR UPDATE`;
   const target = await tx.membership.findFirst({
-    where: { id: membershipId, organizationId },
+    where: { id: requireUuid(membershipId), organizationId },
     select: { id: true, role: true, userId: true, user: { select: { email: true } } },
   });
   if (!target) throw new AppError('NOT_FOUND');

@@ -4,6 +4,7 @@ import type { Caller } from '@/lib/auth/caller';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '@/lib/auth/password';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
+import { isUuid, requireUuid, tokenText } from '@/lib/data/ids';
 import { orgAccess, type OrgRef } from '@/lib/data/access';
 import { actorOf, recordAudit } from '@/lib/data/audit';
 import type { DashboardGrant } from '@/lib/data/dashboard-data';
@@ -52,8 +53,6 @@ export type OpenShareLink = {
 };
 
 const orgSelect = { id: true, name: true, slug: true, currency: true, defaultLocale: true, fiscalYearStartMonth: true, isDemo: true } as const;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function hashShareToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -126,7 +125,7 @@ export type OpenSnapshotLink = { id: string; label: string; organization: OrgRef
  */
 export async function createSnapshotShareLink(caller: Caller, slug: string, snapshotId: string, input: SnapshotShareLinkInput): Promise<{ id: string; token: string }> {
   const { organization } = await orgAccess(caller, slug, 'OWNER');
-  if (!UUID.test(snapshotId)) throw new AppError('NOT_FOUND');
+  requireUuid(snapshotId);
   const snapshot = await db().boardSnapshot.findFirst({ where: { id: snapshotId, organizationId: organization.id }, select: { id: true } });
   if (!snapshot) throw new AppError('NOT_FOUND');
   // A snapshot shows what it froze: the dashboard's leaderboard and draft options do not apply.
@@ -142,7 +141,7 @@ export async function createSnapshotShareLink(caller: Caller, slug: string, snap
 /** The board links of one snapshot (owner only), newest first; never a token or a hash. */
 export async function listSnapshotShareLinks(caller: Caller, slug: string, snapshotId: string): Promise<ShareLinkSummary[]> {
   const { organization } = await orgAccess(caller, slug, 'OWNER');
-  if (!UUID.test(snapshotId)) return [];
+  if (!isUuid(snapshotId)) return [];
   const rows = await db().shareLink.findMany({
     where: { organizationId: organization.id, target: 'SNAPSHOT', snapshotId },
     select: { id: true, label: true, passwordHash: true, includeLeaderboard: true, includeDrafts: true, expiresAt: true, viewCount: true, lastViewedAt: true, revokedAt: true, createdAt: true },
@@ -156,16 +155,17 @@ export async function listSnapshotShareLinks(caller: Caller, slug: string, snaps
 export async function revokeShareLink(caller: Caller, slug: string, id: string): Promise<void> {
   const { organization } = await orgAccess(caller, slug, 'OWNER');
   await db().$transaction(async (tx) => {
-    const updated = await tx.shareLink.updateMany({ where: { id, organizationId: organization.id, revokedAt: null }, data: { revokedAt: new Date() } });
+    const updated = await tx.shareLink.updateMany({ where: { id: requireUuid(id), organizationId: organization.id, revokedAt: null }, data: { revokedAt: new Date() } });
     if (updated.count === 0) throw new AppError('NOT_FOUND');
     await recordAudit(tx, { organizationId: organization.id, actor: actorOf(caller), action: 'shareLink.revoke', entityType: 'ShareLink', entityId: id });
   });
 }
 
 async function findLink(token: string) {
-  if (token.length < 20 || token.length > 100) return null;
+  const text = tokenText(token);
+  if (text === null) return null;
   return db().shareLink.findUnique({
-    where: { tokenHash: hashShareToken(token) },
+    where: { tokenHash: hashShareToken(text) },
     select: { id: true, label: true, target: true, snapshotId: true, tokenHash: true, passwordHash: true, expiresAt: true, revokedAt: true, includeLeaderboard: true, includeDrafts: true, organization: { select: orgSelect } },
   });
 }
@@ -242,13 +242,14 @@ type BoardRow = {
 
 /** One indexed read per board view: it runs for every viewer, cached page or not. */
 export async function openBoard(token: string, proof: string | undefined): Promise<OpenBoard | null> {
-  if (token.length < 20 || token.length > 100) return null;
+  const text = tokenText(token);
+  if (text === null) return null;
   const [link] = await db().$queryRaw<BoardRow[]>`
     SELECT l."id", l."target"::text AS "target", l."snapshotId", l."tokenHash", l."passwordHash", l."expiresAt", l."revokedAt",
            l."includeLeaderboard", l."includeDrafts", o."id" AS "organizationId", o."dataVersion"::text AS "dataVersion",
            o."name", o."slug", o."currency", o."defaultLocale"::text AS "defaultLocale", o."fiscalYearStartMonth"
     FROM "ShareLink" l JOIN "Organization" o ON o."id" = l."organizationId"
-    WHERE l."tokenHash" = ${hashShareToken(token)}`;
+    WHERE l."tokenHash" = ${hashShareToken(text)}`;
   if (!link || stateOf(link) !== 'active' || !proofMatches(link, proof)) return null;
   const variant = JSON.stringify([link.target, link.snapshotId, link.includeLeaderboard, link.includeDrafts, link.name, link.slug, link.currency, link.defaultLocale, link.fiscalYearStartMonth]);
   return { linkId: link.id, organizationId: link.organizationId, dataVersion: link.dataVersion, variant };

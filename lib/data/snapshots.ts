@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import type { Caller } from '@/lib/auth/caller';
 import { db } from '@/lib/db';
 import { principalAccess, type OrgRef, type Principal } from '@/lib/data/access';
+import { requireUuid } from '@/lib/data/ids';
 import { recordAudit } from '@/lib/data/audit';
 import type { OpenSnapshotLink } from '@/lib/data/share-links';
 import { AppError } from '@/lib/errors';
@@ -18,13 +19,8 @@ import { packFormat } from '@/lib/pdf/pdf-format';
 
 export type SnapshotRequest = { from: string; to: string; includeLeaderboard: boolean; locale?: Locale };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** A malformed id cannot name a snapshot: NOT_FOUND, like any id of another organisation. */
-function snapshotId(id: string): string {
-  if (!UUID.test(id)) throw new AppError('NOT_FOUND');
-  return id;
-}
+const snapshotId = requireUuid;
 
 const listSelect = { id: true, title: true, periodFrom: true, periodTo: true, locale: true, checksum: true, createdAt: true, createdById: true } as const;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '@/lib/data/roles';
+import { singleLineText } from '@/lib/validation/text';
 
 // Messages are i18n keys under "validation."; actions translate them into the caller's language.
 export const emailSchema = z
@@ -15,7 +16,7 @@ export const passwordSchema = z
   .min(10, { error: 'passwordTooShort' })
   .max(200, { error: 'tooLong' });
 
-export const personNameSchema = z.string({ error: 'required' }).trim().min(1, { error: 'required' }).max(100, { error: 'tooLong' });
+export const personNameSchema = singleLineText(100);
 
 export const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/;
 export const slugSchema = z
@@ -25,14 +26,14 @@ export const slugSchema = z
   .max(40, { error: 'slugInvalid' })
   .regex(SLUG_PATTERN, { error: 'slugInvalid' });
 
-export const organizationNameSchema = z.string({ error: 'required' }).trim().min(1, { error: 'required' }).max(100, { error: 'tooLong' });
+export const organizationNameSchema = singleLineText(100);
 
 export const signUpSchema = z
   .object({
     name: personNameSchema,
     email: emailSchema,
     password: passwordSchema,
-    organizationName: z.string().trim().max(100, { error: 'tooLong' }).optional(),
+    organizationName: singleLineText(100, 0).optional(),
     invitationToken: z.string().trim().max(200).optional(),
     locale: z.enum(['en', 'fr']).optional(),
   })

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { decimalField, moneyField, parseLocalisedDecimal, percentField } from '@/lib/validation/decimal';
+import { multiLineText, singleLineText } from '@/lib/validation/text';
 
 // One set of schemas for the entry forms, the CSV import and the REST API. Messages are i18n keys
 // under "validation."; every input may arrive as a string (forms, CSV) or as JSON numbers (API).
@@ -52,7 +53,7 @@ export const countField = () =>
 const positiveMoneyField = () =>
   moneyField().refine((value) => Number(value) > 0, { error: 'positive' });
 
-const text = (max: number) => z.string({ error: 'required' }).trim().min(1, { error: 'required' }).max(max, { error: 'tooLong' });
+const text = (max: number) => singleLineText(max);
 const uuid = () => z.string({ error: 'reference' }).trim().pipe(z.uuid({ error: 'reference' }));
 const externalId = () => optional(text(200));
 
@@ -73,7 +74,7 @@ export const monthInputSchema = z.object({
   avgHealthScore: optional(decimalField({ min: 0, max: 100, maxDecimals: 2 })),
   timeToValueDays: optional(decimalField({ min: 0, max: 99_999, maxDecimals: 2 })),
   featureAdoptionPct: optional(percentField()),
-  notes: optional(z.string().trim().max(5000, { error: 'tooLong' })),
+  notes: optional(multiLineText(5000)),
   version: optional(countField()),
 });
 export type MonthInput = z.infer<typeof monthInputSchema>;
@@ -167,7 +168,7 @@ export function dealAttributionPct(input: Pick<DealInput, 'attribution' | 'attri
 }
 
 /** An owner reopening a closed month says why. */
-export const reopenInputSchema = z.object({ month: monthKeyField(), reason: text(1000) });
+export const reopenInputSchema = z.object({ month: monthKeyField(), reason: multiLineText(1000) });
 export type ReopenInput = z.infer<typeof reopenInputSchema>;
 
 /** Page requests of the list functions. */

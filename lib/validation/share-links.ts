@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { singleLineText } from '@/lib/validation/text';
 
 const optional = (value: string | undefined) => (value ? value : undefined);
 
 /** A board link's name, expiry day and optional password: shared by dashboard and snapshot links. */
 export const shareLinkFieldsSchema = z.object({
-  label: z.string().trim().min(1, { error: 'required' }).max(100, { error: 'tooLong' }),
+  label: singleLineText(100),
   expiresOn: z.string().trim().optional().transform(optional).pipe(z.iso.date({ error: 'invalidInput' }).optional()),
   password: z
     .string()

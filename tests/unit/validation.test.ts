@@ -65,6 +65,11 @@ describe('metrics period parameters', () => {
     expect(message({ from: '2000-01', to: '2010-12' })).toMatch(/spans 132 months; at most 120/);
   });
 
+  it('refuse a malformed month beside a valid one instead of throwing (found by the action fuzz)', () => {
+    expect(message({ from: '2026-03', to: '2026-03-01' })).toMatch(/^to must be a month/);
+    expect(message({ from: 'x'.repeat(40), to: '2026-03' })).toMatch(/^from must be a month/);
+  });
+
   it('accept a valid range of up to 120 months', () => {
     expect(periodQuerySchema.safeParse({ from: '2001-01', to: '2010-12' }).success).toBe(true);
     expect(periodQuerySchema.safeParse({}).success).toBe(true);

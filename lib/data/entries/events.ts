@@ -1,8 +1,7 @@
 import 'server-only';
-import { AppError } from '@/lib/errors';
 import { principalAccess, type Principal } from '@/lib/data/access';
 import { db } from '@/lib/db';
-import { assertMonthOpen, isUuid, monthDate, type Tx } from './shared';
+import { assertMonthOpen, monthDate, type Tx } from './shared';
 
 /**
  * Events (churn, saves, deals) belong to the month of their date: creating one needs that month open,
@@ -20,10 +19,7 @@ export function eventWhere(organizationId: string, month?: string) {
   return { organizationId, ...(month ? { month: monthDate(month) } : {}) };
 }
 
-export function requireUuid(id: string): string {
-  if (!isUuid(id)) throw new AppError('NOT_FOUND');
-  return id;
-}
+export { requireUuid } from '@/lib/data/ids';
 
 /** Everything the account picker needs: accounts (id, name) and CSMs of the organisation. */
 export async function entryChoices(principal: Principal, slug: string) {

@@ -4,6 +4,7 @@ import { db, type Tx } from '@/lib/db';
 import { principalAccess, type Principal, type PrincipalAccess } from '@/lib/data/access';
 import { AppError, isUniqueViolation } from '@/lib/errors';
 import type { Role } from '@/lib/data/roles';
+import { isUuid } from '@/lib/data/ids';
 
 export type { Tx };
 
@@ -94,7 +95,8 @@ export async function findTarget<T>(
   id: string | undefined,
   externalId: string | undefined,
 ): Promise<T | null> {
-  if (id) {
+  // Only undefined means "no id": an empty or malformed one names nothing (NOT_FOUND), never a new row.
+  if (id !== undefined) {
     const row = isUuid(id) ? await find({ id, organizationId }) : null;
     if (!row) throw new AppError('NOT_FOUND');
     return row;
@@ -103,9 +105,7 @@ export async function findTarget<T>(
   return null;
 }
 
-export function isUuid(value: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
-}
+export { isUuid };
 
 export type Page<T> = { rows: T[]; nextCursor: string | null };
 export type PageOptions = { cursor?: string; limit?: number; month?: string };
