@@ -11,7 +11,7 @@ import { deleteDeal, deleteDealTx, upsertDeal, upsertDealTx } from '@/lib/data/e
 import { deleteSave, deleteSaveTx, upsertSave, upsertSaveTx } from '@/lib/data/entries/saves';
 import { acceptInvitation, acceptInvitationTx, describeInvitation, revokeInvitation } from '@/lib/data/invitations';
 import { changeMemberRole, removeMember } from '@/lib/data/memberships';
-import { createSnapshotShareLink, isUnlocked, listSnapshotShareLinks, openShareLink, openSnapshotShareLink, revokeShareLink, unlockShareLink } from '@/lib/data/share-links';
+import { createSnapshotShareLink, isUnlocked, listSnapshotShareLinks, openBoard, openShareLink, openSnapshotShareLink, revokeShareLink, unlockShareLink } from '@/lib/data/share-links';
 import { deleteSnapshot, getSnapshot, getSnapshotPdf } from '@/lib/data/snapshots';
 import { db } from '@/lib/db';
 import { isAppError } from '@/lib/errors';
@@ -81,6 +81,7 @@ const BY_ID: Record<string, [Outcome, (id: string) => Promise<unknown>]> = {
   openShareLink: ['null', (token) => openShareLink(token)],
   openSnapshotShareLink: ['null', (token) => openSnapshotShareLink(token)],
   isUnlocked: ['false', (token) => isUnlocked(token, 'proof')],
+  openBoard: ['null', (token) => openBoard(token, 'proof')],
   unlockShareLink: ['null', (token) => unlockShareLink(token, 'password')],
   getSnapshot: ['NOT_FOUND', (id) => getSnapshot(owner, slug, id)],
   getSnapshotPdf: ['NOT_FOUND', (id) => getSnapshotPdf(owner, slug, id)],
