@@ -2,7 +2,7 @@ import 'server-only';
 import { Lru } from '@/lib/cache/lru';
 
 /** A rendered board page as it was sent (Next compresses it per response, as it does any page). */
-export type CachedPage = { body: Buffer; headers: [string, string][]; renderedAt: number };
+export type CachedPage = { body: Uint8Array<ArrayBuffer>; headers: [string, string][]; renderedAt: number };
 
 /** Pages per process. A page of the big benchmark organisation is ~0.45 MB: 40 stay under ~20 MB. */
 const MAX_PAGES = 40;

@@ -45,7 +45,7 @@ async function renderThroughSelf(request: NextRequest, locale: string, proof: st
   if (forwardedProto) headers['x-forwarded-proto'] = forwardedProto;
   const response = await fetch(url, { headers, redirect: 'manual', cache: 'no-store' });
   if (response.status !== 200) return null;
-  const body = Buffer.from(await response.arrayBuffer());
+  const body = new Uint8Array(await response.arrayBuffer());
   const replayed = [...response.headers].filter(([name]) => !NOT_REPLAYED.has(name.toLowerCase()));
   return { body, headers: replayed, renderedAt: Date.now() };
 }
@@ -84,7 +84,7 @@ async function serveBoardInTurn(request: NextRequest): Promise<NextResponse> {
   });
   if (!page) return NextResponse.next();
 
-  const response = new NextResponse(new Uint8Array(page.body), { status: 200 });
+  const response = new NextResponse(page.body, { status: 200 });
   for (const [name, value] of page.headers) response.headers.set(name, value);
   // For operators and tests: whether this request rendered the page or found it cached.
   response.headers.set('x-tenure-board-cache', rendered ? 'miss' : 'hit');
