@@ -15,6 +15,7 @@ import { CohortClv } from './cohort-clv';
 import { CsmLeaderboard } from './csm-leaderboard';
 import { TrackingChecklist } from './tracking-checklist';
 import { PeriodPicker } from './period-picker';
+import { InfoIconSymbol } from './explanation-panel';
 
 /** "Dec 2025 – Nov 2026", or one month. */
 export function periodLabel(from: string, to: string, locale: 'en' | 'fr'): string {
@@ -67,42 +68,45 @@ export async function DashboardSections({ scope }: { scope: DashboardScope }) {
   const t = await getTranslations('dashboard');
   const loading = t('loadingSection');
   return (
-    <div className="space-y-6">
-      <Suspense fallback={<KpiSkeleton label={loading} />}>
-        <KpiCards scope={scope} />
-      </Suspense>
-      <div className="grid gap-6 xl:grid-cols-2">
-        <Suspense fallback={<SectionSkeleton height="h-96" label={loading} />}>
-          <RoiOverTime scope={scope} />
+    <>
+      <InfoIconSymbol />
+      <div className="space-y-6">
+        <Suspense fallback={<KpiSkeleton label={loading} />}>
+          <KpiCards scope={scope} />
         </Suspense>
-        <Suspense fallback={<SectionSkeleton height="h-96" label={loading} />}>
-          <GainsVsCost scope={scope} />
-        </Suspense>
-      </div>
-      <Suspense fallback={<SectionSkeleton height="h-[28rem]" label={loading} />}>
-        <Retention scope={scope} />
-      </Suspense>
-      <div className="grid gap-6 lg:grid-cols-2">
-        <Suspense fallback={<SectionSkeleton label={loading} />}>
-          <Efficiency scope={scope} />
-        </Suspense>
-        <Suspense fallback={<SectionSkeleton label={loading} />}>
-          <LeadingIndicators scope={scope} />
-        </Suspense>
-      </div>
-      <div className="grid gap-6">
-        <Suspense fallback={<SectionSkeleton height="h-96" label={loading} />}>
-          <CohortClv scope={scope} />
-        </Suspense>
-        {scope.grant.showLeaderboard && (
+        <div className="grid gap-6 xl:grid-cols-2">
           <Suspense fallback={<SectionSkeleton height="h-96" label={loading} />}>
-            <CsmLeaderboard scope={scope} />
+            <RoiOverTime scope={scope} />
           </Suspense>
-        )}
+          <Suspense fallback={<SectionSkeleton height="h-96" label={loading} />}>
+            <GainsVsCost scope={scope} />
+          </Suspense>
+        </div>
+        <Suspense fallback={<SectionSkeleton height="h-[28rem]" label={loading} />}>
+          <Retention scope={scope} />
+        </Suspense>
+        <div className="grid gap-6 lg:grid-cols-2">
+          <Suspense fallback={<SectionSkeleton label={loading} />}>
+            <Efficiency scope={scope} />
+          </Suspense>
+          <Suspense fallback={<SectionSkeleton label={loading} />}>
+            <LeadingIndicators scope={scope} />
+          </Suspense>
+        </div>
+        <div className="grid gap-6">
+          <Suspense fallback={<SectionSkeleton height="h-96" label={loading} />}>
+            <CohortClv scope={scope} />
+          </Suspense>
+          {scope.grant.showLeaderboard && (
+            <Suspense fallback={<SectionSkeleton height="h-96" label={loading} />}>
+              <CsmLeaderboard scope={scope} />
+            </Suspense>
+          )}
+        </div>
+        <Suspense fallback={<SectionSkeleton height="h-64" label={loading} />}>
+          <TrackingChecklist scope={scope} />
+        </Suspense>
       </div>
-      <Suspense fallback={<SectionSkeleton height="h-64" label={loading} />}>
-        <TrackingChecklist scope={scope} />
-      </Suspense>
-    </div>
+    </>
   );
 }

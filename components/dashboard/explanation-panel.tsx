@@ -3,6 +3,19 @@
 import { useState } from 'react';
 import { useTranslations } from 'next-intl';
 
+/** The "i" icon's drawing, defined once per page by <InfoIconSymbol /> and reused by every panel. */
+export const INFO_ICON_ID = 'tenure-info-icon';
+
+export function InfoIconSymbol() {
+  return (
+    <svg aria-hidden width="0" height="0" className="absolute">
+      <symbol id={INFO_ICON_ID} viewBox="0 0 20 20">
+        <path fillRule="evenodd" d="M18 10a8 8 0 1 1-16 0 8 8 0 0 1 16 0Zm-7-4a1 1 0 1 1-2 0 1 1 0 0 1 2 0ZM9 9a.75.75 0 0 0 0 1.5h.253a.25.25 0 0 1 .244.304l-.459 2.066A1.75 1.75 0 0 0 10.747 15H11a.75.75 0 0 0 0-1.5h-.253a.25.25 0 0 1-.244-.304l.459-2.066A1.75 1.75 0 0 0 9.253 9H9Z" clipRule="evenodd" />
+      </symbol>
+    </svg>
+  );
+}
+
 /** One figure's explanation, already worded and formatted in the reader's language by the server. */
 export type ExplanationText = {
   key: string;
@@ -32,7 +45,7 @@ export function ExplanationPanel({ explanation, align }: { explanation: Explanat
         aria-label={title}
         title={title}
       >
-        <svg aria-hidden viewBox="0 0 20 20" className="h-4 w-4" fill="currentColor"><path fillRule="evenodd" d="M18 10a8 8 0 1 1-16 0 8 8 0 0 1 16 0Zm-7-4a1 1 0 1 1-2 0 1 1 0 0 1 2 0ZM9 9a.75.75 0 0 0 0 1.5h.253a.25.25 0 0 1 .244.304l-.459 2.066A1.75 1.75 0 0 0 10.747 15H11a.75.75 0 0 0 0-1.5h-.253a.25.25 0 0 1-.244-.304l.459-2.066A1.75 1.75 0 0 0 9.253 9H9Z" clipRule="evenodd" /></svg>
+        <svg aria-hidden className="h-4 w-4" fill="currentColor"><use href={`#${INFO_ICON_ID}`} /></svg>
       </summary>
       {open && (
         <div
