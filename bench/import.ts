@@ -130,9 +130,9 @@ async function main(): Promise<void> {
     if (again.value.create + again.value.update > 0) throw new Error(`The re-import wrote rows: ${JSON.stringify(again.value)}`);
 
     const stored = await db().expansionDeal.count({ where: { organizationId: org.id } });
-    const audits = await db().auditEntry.count({ where: { organizationId: org.id, action: 'deal.create' } });
+    const audits = await db().auditEntry.count({ where: { organizationId: org.id, action: 'deal.import' } });
     console.log(`import of ${count.toLocaleString('en')} deals (${Math.round(csv.length / 1024)} KB CSV): ${seconds(parse.ms + validate.ms + commit.ms)} (parse + map ${seconds(parse.ms)}, validate ${seconds(validate.ms)}, commit ${seconds(commit.ms)})`);
-    console.log(`  ${commit.value.create} created, ${stored} stored, ${audits} audit entries; re-import of the same file ${seconds(again.ms)} (${again.value.unchanged} unchanged, nothing written)`);
+    console.log(`  ${commit.value.create} created, ${stored} stored, ${audits} audit entries (one per month); re-import of the same file ${seconds(again.ms)} (${again.value.unchanged} unchanged, nothing written)`);
     for (const line of steps) console.log(`  ${line}`);
     // The script itself (tsx, Prisma, embedded PostgreSQL's client) holds part of the peak.
     console.log(`  peak RSS: ${Math.round(process.resourceUsage().maxRSS / 1024)} MB (${mb(rssBefore)} before parsing); load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores`);

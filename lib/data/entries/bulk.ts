@@ -2,6 +2,7 @@ import 'server-only';
 import type { PrincipalAccess } from '@/lib/data/access';
 import { AppError } from '@/lib/errors';
 import { monthKey } from '@/lib/months';
+import { IMPORT_ACTION_SUFFIX, type AuditView } from '@/lib/audit/import-entry';
 import { insertRows } from './bulk-sql';
 import { isUuid, type Tx } from './shared';
 
@@ -79,18 +80,57 @@ export function assertDistinctTargets(keys: (string | null)[]): void {
   });
 }
 
-export type AuditView = Record<string, string | null>;
-export type BulkAudit = { action: string; entityId: string; month?: Date | null; before?: AuditView; after: AuditView };
+export type { AuditView } from '@/lib/audit/import-entry';
+
+type MonthGroup = { updatedAfter: string[]; updatedBefore: string[]; created: string[] };
 
 /**
- * One audit entry per written row, one INSERT per batch, inside the caller's transaction. Raw SQL,
- * not auditEntry.createMany: with JSON columns the latter took ~1.6 ms a row (8 s for 5 000).
+ * The audit of one bulk import: one entry per month touched (accounts and CSMs: one entry), holding
+ * every written row's values before and after (format in lib/audit/import-entry.ts). Rows are kept
+ * as JSON text while the import runs, so 100 000 rows cost a few MB, not 100 000 objects.
  */
-export async function recordAuditBatch(tx: Tx, access: PrincipalAccess, entityType: string, entries: BulkAudit[]): Promise<void> {
-  const actor = access.actor;
-  const json = (view: AuditView | undefined) => (view ? JSON.stringify(view) : null);
-  const rows = entries.map((e) => [e.action, e.entityId, e.month ? e.month.toISOString().slice(0, 10) : null, json(e.before), json(e.after)]);
-  await insertRows(tx, AUDIT, access.organization.id, rows, [actor.userId ?? null, actor.tokenId ?? null, actor.label, entityType]);
+export class ImportAudit {
+  private readonly months = new Map<string | null, MonthGroup>();
+
+  constructor(private readonly entity: { action: string; entityType: string; columns: readonly string[] }) {}
+
+  private group(month: string | null): MonthGroup {
+    let group = this.months.get(month);
+    if (!group) this.months.set(month, (group = { updatedAfter: [], updatedBefore: [], created: [] }));
+    return group;
+  }
+
+  private row(id: string, values: AuditView): string {
+    return JSON.stringify([id, ...this.entity.columns.map((c) => values[c] ?? null)]);
+  }
+
+  /** `month`: 'YYYY-MM-01' of the row's (new) date, or null for rows without one. */
+  created(id: string, month: string | null, after: AuditView): void {
+    this.group(month).created.push(this.row(id, after));
+  }
+
+  updated(id: string, month: string | null, before: AuditView, after: AuditView): void {
+    const group = this.group(month);
+    group.updatedAfter.push(this.row(id, after));
+    group.updatedBefore.push(this.row(id, before));
+  }
+
+  /** Writes the entries inside the caller's transaction (a few per statement: each can be large). */
+  async write(tx: Tx, access: PrincipalAccess): Promise<void> {
+    const columns = JSON.stringify(this.entity.columns);
+    const action = `${this.entity.action}${IMPORT_ACTION_SUFFIX}`;
+    const entries = [...this.months].sort(([a], [b]) => (a ?? '').localeCompare(b ?? '')).map(([month, g]) => {
+      const updated = g.updatedAfter.length;
+      const after = `{"columns":${columns},"created":${g.created.length},"updated":${updated},"rows":[${[...g.updatedAfter, ...g.created].join(',')}]}`;
+      const before = updated > 0 ? `{"columns":${columns},"rows":[${g.updatedBefore.join(',')}]}` : null;
+      return [action, null, month, before, after];
+    });
+    this.months.clear();
+    const actor = access.actor;
+    for (const batch of chunks(entries, 8)) {
+      await insertRows(tx, AUDIT, access.organization.id, batch, [actor.userId ?? null, actor.tokenId ?? null, actor.label, this.entity.entityType]);
+    }
+  }
 }
 
 const AUDIT = {

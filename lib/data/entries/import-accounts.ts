@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { PrincipalAccess } from '@/lib/data/access';
 import { AppError } from '@/lib/errors';
 import type { AccountInput, CsmInput } from '@/lib/validation/entries';
-import { assertDistinctTargets, recordAuditBatch, resolveReferences, rowError, type AuditView, type BulkAudit, type BulkResult, type BulkRow } from './bulk';
+import { ImportAudit, assertDistinctTargets, resolveReferences, rowError, type AuditView, type BulkResult, type BulkRow } from './bulk';
 import { insertRows, selectExisting, updateRows, type Column } from './bulk-sql';
 import { decimalText, isUuid, sameValues, type Tx } from './shared';
 
@@ -46,7 +46,7 @@ async function importEntitiesTx<I extends Input>(tx: Tx, access: PrincipalAccess
 
   const inserts: (string | null)[][] = [];
   const updates: (string | null)[][] = [];
-  const audits: BulkAudit[] = [];
+  const audit = new ImportAudit({ action: spec.action, entityType: spec.table, columns: spec.fields.map((f) => f.name) });
   const ids: string[] = [];
   let unchanged = 0;
   rows.forEach(({ input }, index) => {
@@ -57,19 +57,19 @@ async function importEntitiesTx<I extends Input>(tx: Tx, access: PrincipalAccess
     const row = [id, ...spec.fields.map((f) => after[f.name] ?? null)];
     if (!existing) {
       inserts.push(row);
-      audits.push({ action: `${spec.action}.create`, entityId: id, after });
+      audit.created(id, null, after);
       return;
     }
     const before: AuditView = {};
     for (const f of spec.fields) before[f.name] = f.decimal ? decimalText(existing[f.name] ?? null) : (existing[f.name] ?? null);
     if (sameValues(before, after)) { unchanged += 1; return; }
     updates.push(row);
-    audits.push({ action: `${spec.action}.update`, entityId: id, before, after });
+    audit.updated(id, null, before, after);
   });
 
   await insertRows(tx, table, organizationId, inserts);
   await updateRows(tx, table, organizationId, updates);
-  await recordAuditBatch(tx, access, spec.table, audits);
+  await audit.write(tx, access);
   return { created: inserts.length, updated: updates.length, unchanged, ids };
 }
 
