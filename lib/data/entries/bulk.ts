@@ -3,7 +3,7 @@ import type { PrincipalAccess } from '@/lib/data/access';
 import { AppError } from '@/lib/errors';
 import { monthKey } from '@/lib/months';
 import { IMPORT_ACTION_SUFFIX, type AuditView } from '@/lib/audit/import-entry';
-import { insertRows } from './bulk-sql';
+import { arrayLiteral } from './bulk-sql';
 import { isUuid, type Tx } from './shared';
 
 /**
@@ -82,23 +82,17 @@ export function assertDistinctTargets(keys: (string | null)[]): void {
 
 export type { AuditView } from '@/lib/audit/import-entry';
 
-type MonthGroup = { updatedAfter: string[]; updatedBefore: string[]; created: string[] };
-
 /**
  * The audit of one bulk import: one entry per month touched (accounts and CSMs: one entry), holding
- * every written row's values before and after (format in lib/audit/import-entry.ts). Rows are kept
- * as JSON text while the import runs, so 100 000 rows cost a few MB, not 100 000 objects.
+ * every written row's values before and after (format in lib/audit/import-entry.ts). Each call of a
+ * bulk write stages its rows in a temporary table of the transaction, and the entries are built from
+ * it in SQL at the end: a 100 000-row import never holds its whole audit in memory.
  */
 export class ImportAudit {
-  private readonly months = new Map<string | null, MonthGroup>();
+  private pending: (string | null)[][] = [];
+  private staged = false;
 
   constructor(private readonly entity: { action: string; entityType: string; columns: readonly string[] }) {}
-
-  private group(month: string | null): MonthGroup {
-    let group = this.months.get(month);
-    if (!group) this.months.set(month, (group = { updatedAfter: [], updatedBefore: [], created: [] }));
-    return group;
-  }
 
   private row(id: string, values: AuditView): string {
     return JSON.stringify([id, ...this.entity.columns.map((c) => values[c] ?? null)]);
@@ -106,35 +100,68 @@ export class ImportAudit {
 
   /** `month`: 'YYYY-MM-01' of the row's (new) date, or null for rows without one. */
   created(id: string, month: string | null, after: AuditView): void {
-    this.group(month).created.push(this.row(id, after));
+    this.pending.push([month, 'f', this.row(id, after), null]);
   }
 
   updated(id: string, month: string | null, before: AuditView, after: AuditView): void {
-    const group = this.group(month);
-    group.updatedAfter.push(this.row(id, after));
-    group.updatedBefore.push(this.row(id, before));
+    this.pending.push([month, 't', this.row(id, after), this.row(id, before)]);
   }
 
-  /** Writes the entries inside the caller's transaction (a few per statement: each can be large). */
-  async write(tx: Tx, access: PrincipalAccess): Promise<void> {
-    const columns = JSON.stringify(this.entity.columns);
-    const action = `${this.entity.action}${IMPORT_ACTION_SUFFIX}`;
-    const entries = [...this.months].sort(([a], [b]) => (a ?? '').localeCompare(b ?? '')).map(([month, g]) => {
-      const updated = g.updatedAfter.length;
-      const after = `{"columns":${columns},"created":${g.created.length},"updated":${updated},"rows":[${[...g.updatedAfter, ...g.created].join(',')}]}`;
-      const before = updated > 0 ? `{"columns":${columns},"rows":[${g.updatedBefore.join(',')}]}` : null;
-      return [action, null, month, before, after];
-    });
-    this.months.clear();
-    const actor = access.actor;
-    for (const batch of chunks(entries, 8)) {
-      await insertRows(tx, AUDIT, access.organization.id, batch, [actor.userId ?? null, actor.tokenId ?? null, actor.label, this.entity.entityType]);
+  /** Moves the rows recorded so far to the transaction's staging table. */
+  async flush(tx: Tx): Promise<void> {
+    if (this.pending.length === 0) return;
+    if (!this.staged) await tx.$executeRawUnsafe(STAGING_TABLE);
+    this.staged = true;
+    const rows = this.pending;
+    this.pending = [];
+    for (const batch of chunks(rows)) {
+      await tx.$executeRawUnsafe(
+        `INSERT INTO tenure_import_audit ("entity", "month", "updated", "after", "before")
+         SELECT $1::text, v.m::date, v.u::boolean, v.a, v.b FROM unnest($2::text[], $3::text[], $4::text[], $5::text[]) AS v(m, u, a, b)`,
+        this.entity.action, ...[0, 1, 2, 3].map((i) => arrayLiteral(batch.map((r) => r[i]))),
+      );
     }
+  }
+
+  /** Writes the entries from the staged rows, inside the caller's transaction. */
+  async write(tx: Tx, access: PrincipalAccess): Promise<void> {
+    await this.flush(tx);
+    if (!this.staged) return;
+    this.staged = false;
+    const actor = access.actor;
+    // Updated rows first, each kind in the order written; `before` holds the updated rows, same order.
+    // Rows are staged as JSON text and joined as text: PostgreSQL parses each entry once.
+    await tx.$executeRawUnsafe(
+      `INSERT INTO "AuditEntry" ("organizationId", "actorUserId", "actorTokenId", "actorLabel", "entityType", "action", "month", "before", "after")
+       SELECT $1::uuid, $2::uuid, $3::uuid, $4::text, $5::text, $6::text, s."month",
+              CASE WHEN bool_or(s."updated") THEN ('{"columns":' || $7::text || ',"rows":[' || string_agg(s."before", ',' ORDER BY s."seq") FILTER (WHERE s."updated") || ']}')::jsonb END,
+              ('{"columns":' || $7::text || ',"created":' || COUNT(*) FILTER (WHERE NOT s."updated") || ',"updated":' || COUNT(*) FILTER (WHERE s."updated")
+                || ',"rows":[' || string_agg(s."after", ',' ORDER BY s."updated" DESC, s."seq") || ']}')::jsonb
+       FROM tenure_import_audit s WHERE s."entity" = $8::text
+       GROUP BY s."month" ORDER BY s."month" NULLS FIRST`,
+      access.organization.id, actor.userId ?? null, actor.tokenId ?? null, actor.label, this.entity.entityType,
+      `${this.entity.action}${IMPORT_ACTION_SUFFIX}`, JSON.stringify(this.entity.columns), this.entity.action,
+    );
+    await tx.$executeRawUnsafe(`DELETE FROM tenure_import_audit WHERE "entity" = $1::text`, this.entity.action);
   }
 }
 
-const AUDIT = {
-  table: 'AuditEntry',
-  fixed: [{ name: 'actorUserId', type: 'uuid' }, { name: 'actorTokenId', type: 'uuid' }, { name: 'actorLabel', type: 'text' }, { name: 'entityType', type: 'text' }],
-  columns: [{ name: 'action', type: 'text' }, { name: 'entityId', type: 'text' }, { name: 'month', type: 'date' }, { name: 'before', type: 'jsonb' }, { name: 'after', type: 'jsonb' }],
-};
+/** The audits of an import written in several calls (a chunk at a time): one entry per month still. */
+export class ImportAudits {
+  private readonly byEntity = new Map<string, ImportAudit>();
+
+  for(entity: { action: string; entityType: string; columns: readonly string[] }): ImportAudit {
+    let audit = this.byEntity.get(entity.action);
+    if (!audit) this.byEntity.set(entity.action, (audit = new ImportAudit(entity)));
+    return audit;
+  }
+
+  async write(tx: Tx, access: PrincipalAccess): Promise<void> {
+    for (const audit of this.byEntity.values()) await audit.write(tx, access);
+  }
+}
+
+/** Staged audit rows: private to the session, dropped with the transaction. */
+const STAGING_TABLE = `CREATE TEMP TABLE IF NOT EXISTS tenure_import_audit (
+  "seq" BIGINT GENERATED ALWAYS AS IDENTITY, "entity" TEXT NOT NULL, "month" DATE, "updated" BOOLEAN NOT NULL, "after" TEXT NOT NULL, "before" TEXT
+) ON COMMIT DROP`;

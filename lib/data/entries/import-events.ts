@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { PrincipalAccess } from '@/lib/data/access';
 import { AppError } from '@/lib/errors';
 import { dealAttributionPct, type ChurnEventInput, type DealInput, type SaveInput } from '@/lib/validation/entries';
-import { BULK_BATCH, ImportAudit, assertDistinctTargets, assertMonthsOpen, closedMonthKeys, resolveReferences, rowError, type AuditView, type BulkResult, type BulkRow } from './bulk';
+import { BULK_BATCH, ImportAudits, assertDistinctTargets, assertMonthsOpen, closedMonthKeys, resolveReferences, rowError, type AuditView, type BulkResult, type BulkRow } from './bulk';
 import { insertRows, selectExisting, updateRows, type Column, type TableSpec } from './bulk-sql';
 import { decimalText, isUuid, sameValues, type Tx } from './shared';
 
@@ -44,7 +44,7 @@ async function defaultInfluencedPct(tx: Tx, organizationId: string): Promise<str
  * id; accounts and CSMs must be the organisation's; closed months are refused; unchanged rows are
  * not written nor audited. Any refusal throws before anything is written, naming the row's index.
  */
-async function importEventsTx<I extends EventInput>(tx: Tx, access: PrincipalAccess, spec: EventSpec<I>, rows: BulkRow<I>[]): Promise<BulkResult> {
+async function importEventsTx<I extends EventInput>(tx: Tx, access: PrincipalAccess, spec: EventSpec<I>, rows: BulkRow<I>[], audits?: ImportAudits): Promise<BulkResult> {
   const organizationId = access.organization.id;
   const table: TableSpec = { table: spec.table, columns: [...COMMON, ...spec.fields] };
   rows.forEach((r, index) => { if (r.id && !isUuid(r.id)) throw rowError(new AppError('NOT_FOUND'), index); });
@@ -66,7 +66,8 @@ async function importEventsTx<I extends EventInput>(tx: Tx, access: PrincipalAcc
   rows.forEach(({ input }, index) => assertMonthsOpen(closed, [targets[index]?.month?.slice(0, 7), input.date.slice(0, 7)], index));
 
   const result: BulkResult = { created: 0, updated: 0, unchanged: 0, ids: [] };
-  const audit = new ImportAudit({ action: spec.action, entityType: spec.table, columns: ['externalId', 'accountId', 'csmId', 'date', ...spec.fields.map((f) => f.name)] });
+  const collector = audits ?? new ImportAudits();
+  const audit = collector.for({ action: spec.action, entityType: spec.table, columns: ['externalId', 'accountId', 'csmId', 'date', ...spec.fields.map((f) => f.name)] });
   // Built and written a batch at a time, so a large import never holds all its statements' arrays.
   for (let start = 0; start < rows.length; start += BULK_BATCH) {
     const inserts: (string | null)[][] = [];
@@ -92,21 +93,23 @@ async function importEventsTx<I extends EventInput>(tx: Tx, access: PrincipalAcc
     }
     await insertRows(tx, table, organizationId, inserts);
     await updateRows(tx, table, organizationId, updates);
+    await audit.flush(tx);
     result.created += inserts.length;
     result.updated += updates.length;
   }
-  await audit.write(tx, access);
+  // A caller that passes its own collector writes it once, after its last call.
+  if (!audits) await collector.write(tx, access);
   return result;
 }
 
-export function importChurnEventsTx(tx: Tx, access: PrincipalAccess, rows: BulkRow<ChurnEventInput>[]): Promise<BulkResult> {
-  return importEventsTx(tx, access, CHURN, rows);
+export function importChurnEventsTx(tx: Tx, access: PrincipalAccess, rows: BulkRow<ChurnEventInput>[], audits?: ImportAudits): Promise<BulkResult> {
+  return importEventsTx(tx, access, CHURN, rows, audits);
 }
 
-export function importSavesTx(tx: Tx, access: PrincipalAccess, rows: BulkRow<SaveInput>[]): Promise<BulkResult> {
-  return importEventsTx(tx, access, SAVE, rows);
+export function importSavesTx(tx: Tx, access: PrincipalAccess, rows: BulkRow<SaveInput>[], audits?: ImportAudits): Promise<BulkResult> {
+  return importEventsTx(tx, access, SAVE, rows, audits);
 }
 
-export function importDealsTx(tx: Tx, access: PrincipalAccess, rows: BulkRow<DealInput>[]): Promise<BulkResult> {
-  return importEventsTx(tx, access, DEAL, rows);
+export function importDealsTx(tx: Tx, access: PrincipalAccess, rows: BulkRow<DealInput>[], audits?: ImportAudits): Promise<BulkResult> {
+  return importEventsTx(tx, access, DEAL, rows, audits);
 }
