@@ -5,7 +5,7 @@ import type { Tx } from '@/lib/db';
 import type { PrincipalAccess } from '@/lib/data/access';
 import { decimalText, isUuid } from '@/lib/data/entries/shared';
 import { accountInputSchema, churnEventInputSchema, csmInputSchema, dealAttributionPct, dealInputSchema, monthInputSchema, MONTH_FIGURE_FIELDS, saveInputSchema } from '@/lib/validation/entries';
-import { closedMonths, loadExisting } from '@/lib/import/existing';
+import { closedMonths, loadExisting, type Existing } from '@/lib/import/existing';
 import type { ImportKind } from '@/lib/import/kinds';
 import { accountLookups, csmLookups, Lookups } from '@/lib/import/lookups';
 import { duplicateLines, rowContent, type RawRow } from '@/lib/import/rows';
@@ -69,6 +69,32 @@ function resolveRefs(values: Record<string, string>, kind: ImportKind, context: 
   }
 }
 
+const CSM_SOURCES = ['csmId', 'csm', 'csmExternalId'] as const;
+/** Optional fields a file may leave out, and the row fields that would set each. */
+const KEPT_FIELDS: Record<ImportKind, Record<string, readonly string[]>> = {
+  months: { avgHealthScore: ['avgHealthScore'], timeToValueDays: ['timeToValueDays'], featureAdoptionPct: ['featureAdoptionPct'], notes: ['notes'] },
+  csms: { email: ['email'], endDate: ['endDate'] },
+  accounts: { segment: ['segment'], csmId: CSM_SOURCES, churnDate: ['churnDate'] },
+  'churn-events': { csmId: CSM_SOURCES, reason: ['reason'] },
+  saves: { csmId: CSM_SOURCES, playbook: ['playbook'] },
+  deals: { csmId: CSM_SOURCES, attributionPct: ['attributionPct'] },
+};
+
+/**
+ * A row updating a stored one keeps the stored value of each optional field whose column is not in
+ * the file (an accounts file without a CSM column does not unassign every CSM); a blank cell of a
+ * column that is there still clears it. A deal keeps its share only while it stays CS-influenced.
+ */
+function keepAbsentFields(kind: ImportKind, row: RawRow, data: Record<string, unknown>, stored: Existing): void {
+  for (const [field, sources] of Object.entries(KEPT_FIELDS[kind])) {
+    if (data[field] !== undefined || sources.some((source) => source in row.values)) continue;
+    const value = stored.values[field];
+    if (value === null || value === undefined) continue;
+    if (field === 'attributionPct' && (data.attribution !== 'CS_INFLUENCED' || stored.values.attribution !== 'CS_INFLUENCED')) continue;
+    data[field] = value;
+  }
+}
+
 /** The values an upsert would store, as text, to tell an unchanged row from an update. */
 function comparable(kind: ImportKind, input: Record<string, unknown>, defaultPct: string): Record<string, string | null> {
   const dec = (key: string) => (input[key] === undefined ? null : decimalText(String(input[key])));
@@ -119,7 +145,9 @@ export async function planImport(tx: Tx, access: PrincipalAccess, kind: ImportKi
 
   const staged = rows.map((row) => {
     const errors: RowError[] = [];
-    const input: Record<string, unknown> = { ...row.values };
+    // Blank cells are absent to the schemas (an optional field left empty).
+    const input: Record<string, unknown> = {};
+    for (const key in row.values) if (row.values[key] !== '') input[key] = row.values[key];
     const shown: Record<string, string> = {};
     const repeated = duplicates.get(row.line);
     if (repeated !== undefined) errors.push({ field: kind === 'months' ? 'month' : 'externalId', message: 'duplicateRow', line: repeated });
@@ -167,6 +195,7 @@ export async function planImport(tx: Tx, access: PrincipalAccess, kind: ImportKi
     if (!s.data || s.errors.length > 0) return { line: s.row.line, action: null, values: s.data ? { ...shownValues(s.data), ...s.shown } : s.row.values, errors: s.errors };
     const values = options.forCommit ? NO_VALUES : { ...shownValues(s.data), ...s.shown };
     const stored = key ? existing.get(key) : undefined;
+    if (stored) keepAbsentFields(kind, s.row, s.data, stored);
     const after = comparable(kind, s.data, context.defaultPct);
     let unchanged = stored !== undefined;
     for (const k in after) if (unchanged && (stored!.values[k] ?? null) !== after[k]) unchanged = false;
