@@ -166,6 +166,18 @@ describe('CSV import', () => {
     expect(months.split('\r\n')[0]).toContain('Month,CSM FTE,Loaded salaries');
   });
 
+  it('recognises an event without an external id by its content: a corrected row is a new event (as the import screen says)', async () => {
+    const { org, access } = await editorOf();
+    await testDb().account.create({ data: { organizationId: org.id, name: 'Acme', externalId: 'a-1', startDate: new Date('2025-01-01') } });
+    const file = (arr: string) => rowsOf('deals', `Account external ID,Date,Type,ARR added,Attribution\na-1,2026-03-10,Upsell,${arr},CS sourced\n`);
+    expect(await commitImport(access, 'deals', file('1000'))).toMatchObject({ create: 1 });
+    // With a blank External ID column the row is the same content, so the same event.
+    expect(await commitImport(access, 'deals', rowsOf('deals', 'External ID,Account external ID,Date,Type,ARR added,Attribution\n,a-1,2026-03-10,Upsell,1000,CS sourced\n'))).toMatchObject({ create: 0, unchanged: 1 });
+    expect(await commitImport(access, 'deals', file('1200'))).toMatchObject({ create: 1, update: 0 });
+    const deals = await testDb().expansionDeal.findMany({ where: { organizationId: org.id }, orderBy: { arrAdded: 'asc' } });
+    expect(deals.map((d) => [d.arrAdded.toString(), d.externalId?.startsWith('csv-')])).toEqual([['1000', true], ['1200', true]]);
+  });
+
   it('is available to automation through the API, all or nothing', async () => {
     const { org, owner } = await editorOf();
     const { token } = await createApiToken(owner, org.slug, { name: 'bulk', scope: 'WRITE' });
