@@ -82,67 +82,69 @@ export function assertDistinctTargets(keys: (string | null)[]): void {
 
 export type { AuditView } from '@/lib/audit/import-entry';
 
+/** A column of an import's audit: its name in the table and in the audit view, and how it prints. */
+export type AuditColumn = { name: string; decimal?: boolean; date?: boolean };
+export type AuditEntity = { action: string; entityType: string; columns: readonly AuditColumn[]; byMonth: boolean };
+
+const quoted = (name: string) => `"${name}"`;
+/** A stored value as the audit views print it: dates as YYYY-MM-DD, decimals without trailing zeros. */
+function printed(column: AuditColumn): string {
+  const value = `t.${quoted(column.name)}`;
+  if (column.decimal) return `trim_scale(${value})::text`;
+  if (column.date) return `to_char(${value}, 'YYYY-MM-DD')`;
+  return `${value}::text`;
+}
+
 /**
  * The audit of one bulk import: one entry per month touched (accounts and CSMs: one entry), holding
- * every written row's values before and after (format in lib/audit/import-entry.ts). Each call of a
- * bulk write stages its rows in a temporary table of the transaction, and the entries are built from
- * it in SQL at the end: a 100 000-row import never holds its whole audit in memory.
+ * every written row's values before and after (format in lib/audit/import-entry.ts). The values
+ * after are the rows as stored, read back in SQL when the entries are written; only the ids and the
+ * updated rows' values before are kept meanwhile — a 100 000-row import never holds its audit.
  */
 export class ImportAudit {
-  private pending: (string | null)[][] = [];
-  private staged = false;
+  private readonly ids: string[] = [];
+  /** Per id written: the row's values before as JSON text, or '' for a created row. */
+  private readonly before: string[] = [];
 
-  constructor(private readonly entity: { action: string; entityType: string; columns: readonly string[] }) {}
+  constructor(private readonly entity: AuditEntity) {}
 
-  private row(id: string, values: AuditView): string {
-    return JSON.stringify([id, ...this.entity.columns.map((c) => values[c] ?? null)]);
+  created(id: string): void {
+    this.ids.push(id);
+    this.before.push('');
   }
 
-  /** `month`: 'YYYY-MM-01' of the row's (new) date, or null for rows without one. */
-  created(id: string, month: string | null, after: AuditView): void {
-    this.pending.push([month, 'f', this.row(id, after), null]);
+  updated(id: string, before: AuditView): void {
+    this.ids.push(id);
+    this.before.push(JSON.stringify([id, ...this.entity.columns.map((c) => before[c.name] ?? null)]));
   }
 
-  updated(id: string, month: string | null, before: AuditView, after: AuditView): void {
-    this.pending.push([month, 't', this.row(id, after), this.row(id, before)]);
-  }
-
-  /** Moves the rows recorded so far to the transaction's staging table. */
-  async flush(tx: Tx): Promise<void> {
-    if (this.pending.length === 0) return;
-    if (!this.staged) await tx.$executeRawUnsafe(STAGING_TABLE);
-    this.staged = true;
-    const rows = this.pending;
-    this.pending = [];
-    for (const batch of chunks(rows)) {
-      await tx.$executeRawUnsafe(
-        `INSERT INTO tenure_import_audit ("entity", "month", "updated", "after", "before")
-         SELECT $1::text, v.m::date, v.u::boolean, v.a, v.b FROM unnest($2::text[], $3::text[], $4::text[], $5::text[]) AS v(m, u, a, b)`,
-        this.entity.action, ...[0, 1, 2, 3].map((i) => arrayLiteral(batch.map((r) => r[i]))),
-      );
-    }
-  }
-
-  /** Writes the entries from the staged rows, inside the caller's transaction. */
+  /** Writes the entries, inside the caller's transaction, after the rows themselves. */
   async write(tx: Tx, access: PrincipalAccess): Promise<void> {
-    await this.flush(tx);
-    if (!this.staged) return;
-    this.staged = false;
+    if (this.ids.length === 0) return;
+    const { columns, entityType, byMonth } = this.entity;
     const actor = access.actor;
+    const month = byMonth ? 't."month"' : 'NULL::date';
+    const after = `jsonb_build_array(t."id"::text, ${columns.map(printed).join(', ')})`;
     // Updated rows first, each kind in the order written; `before` holds the updated rows, same order.
-    // Rows are staged as JSON text and joined as text: PostgreSQL parses each entry once.
+    // The values before travel joined by newlines (JSON.stringify never writes a raw one).
     await tx.$executeRawUnsafe(
-      `INSERT INTO "AuditEntry" ("organizationId", "actorUserId", "actorTokenId", "actorLabel", "entityType", "action", "month", "before", "after")
-       SELECT $1::uuid, $2::uuid, $3::uuid, $4::text, $5::text, $6::text, s."month",
-              CASE WHEN bool_or(s."updated") THEN ('{"columns":' || $7::text || ',"rows":[' || string_agg(s."before", ',' ORDER BY s."seq") FILTER (WHERE s."updated") || ']}')::jsonb END,
-              ('{"columns":' || $7::text || ',"created":' || COUNT(*) FILTER (WHERE NOT s."updated") || ',"updated":' || COUNT(*) FILTER (WHERE s."updated")
-                || ',"rows":[' || string_agg(s."after", ',' ORDER BY s."updated" DESC, s."seq") || ']}')::jsonb
-       FROM tenure_import_audit s WHERE s."entity" = $8::text
-       GROUP BY s."month" ORDER BY s."month" NULLS FIRST`,
-      access.organization.id, actor.userId ?? null, actor.tokenId ?? null, actor.label, this.entity.entityType,
-      `${this.entity.action}${IMPORT_ACTION_SUFFIX}`, JSON.stringify(this.entity.columns), this.entity.action,
+      `WITH written AS (
+         SELECT ${month} AS "month", w.ord, NULLIF(w.before, '') AS before, ${after} AS after
+         FROM unnest($9::uuid[], string_to_array($10::text, E'\\n')) WITH ORDINALITY AS w(id, before, ord)
+         JOIN ${quoted(entityType)} t ON t."id" = w.id AND t."organizationId" = $1::uuid
+       )
+       INSERT INTO "AuditEntry" ("organizationId", "actorUserId", "actorTokenId", "actorLabel", "entityType", "action", "month", "before", "after")
+       SELECT $1::uuid, $2::uuid, $3::uuid, $4::text, $5::text, $6::text, w."month",
+              CASE WHEN bool_or(w.before IS NOT NULL) THEN ('{"columns":' || $7::text || ',"rows":[' || string_agg(w.before, ',' ORDER BY w.ord) FILTER (WHERE w.before IS NOT NULL) || ']}')::jsonb END,
+              jsonb_build_object('columns', $8::jsonb, 'created', COUNT(*) FILTER (WHERE w.before IS NULL), 'updated', COUNT(*) FILTER (WHERE w.before IS NOT NULL),
+                                 'rows', jsonb_agg(w.after ORDER BY w.before IS NULL, w.ord))
+       FROM written w GROUP BY w."month" ORDER BY w."month" NULLS FIRST`,
+      access.organization.id, actor.userId ?? null, actor.tokenId ?? null, actor.label, entityType,
+      `${this.entity.action}${IMPORT_ACTION_SUFFIX}`, JSON.stringify(columns.map((c) => c.name)), JSON.stringify(columns.map((c) => c.name)),
+      arrayLiteral(this.ids), this.before.join('\n'),
     );
-    await tx.$executeRawUnsafe(`DELETE FROM tenure_import_audit WHERE "entity" = $1::text`, this.entity.action);
+    this.ids.length = 0;
+    this.before.length = 0;
   }
 }
 
@@ -150,7 +152,7 @@ export class ImportAudit {
 export class ImportAudits {
   private readonly byEntity = new Map<string, ImportAudit>();
 
-  for(entity: { action: string; entityType: string; columns: readonly string[] }): ImportAudit {
+  for(entity: AuditEntity): ImportAudit {
     let audit = this.byEntity.get(entity.action);
     if (!audit) this.byEntity.set(entity.action, (audit = new ImportAudit(entity)));
     return audit;
@@ -160,8 +162,3 @@ export class ImportAudits {
     for (const audit of this.byEntity.values()) await audit.write(tx, access);
   }
 }
-
-/** Staged audit rows: private to the session, dropped with the transaction. */
-const STAGING_TABLE = `CREATE TEMP TABLE IF NOT EXISTS tenure_import_audit (
-  "seq" BIGINT GENERATED ALWAYS AS IDENTITY, "entity" TEXT NOT NULL, "month" DATE, "updated" BOOLEAN NOT NULL, "after" TEXT NOT NULL, "before" TEXT
-) ON COMMIT DROP`;

@@ -47,7 +47,7 @@ async function importEntitiesTx<I extends Input>(tx: Tx, access: PrincipalAccess
   const inserts: (string | null)[][] = [];
   const updates: (string | null)[][] = [];
   const collector = audits ?? new ImportAudits();
-  const audit = collector.for({ action: spec.action, entityType: spec.table, columns: spec.fields.map((f) => f.name) });
+  const audit = collector.for({ action: spec.action, entityType: spec.table, byMonth: false, columns: spec.fields.map((f) => ({ ...f, date: f.type === 'date' })) });
   const ids: string[] = [];
   let unchanged = 0;
   rows.forEach(({ input }, index) => {
@@ -58,20 +58,19 @@ async function importEntitiesTx<I extends Input>(tx: Tx, access: PrincipalAccess
     const row = [id, ...spec.fields.map((f) => after[f.name] ?? null)];
     if (!existing) {
       inserts.push(row);
-      audit.created(id, null, after);
+      audit.created(id);
       return;
     }
     const before: AuditView = {};
     for (const f of spec.fields) before[f.name] = f.decimal ? decimalText(existing[f.name] ?? null) : (existing[f.name] ?? null);
     if (sameValues(before, after)) { unchanged += 1; return; }
     updates.push(row);
-    audit.updated(id, null, before, after);
+    audit.updated(id, before);
   });
 
   await insertRows(tx, table, organizationId, inserts);
   await updateRows(tx, table, organizationId, updates);
-  if (audits) await audit.flush(tx);
-  else await collector.write(tx, access);
+  if (!audits) await collector.write(tx, access);
   return { created: inserts.length, updated: updates.length, unchanged, ids };
 }
 

@@ -67,7 +67,7 @@ async function importEventsTx<I extends EventInput>(tx: Tx, access: PrincipalAcc
 
   const result: BulkResult = { created: 0, updated: 0, unchanged: 0, ids: [] };
   const collector = audits ?? new ImportAudits();
-  const audit = collector.for({ action: spec.action, entityType: spec.table, columns: ['externalId', 'accountId', 'csmId', 'date', ...spec.fields.map((f) => f.name)] });
+  const audit = collector.for({ action: spec.action, entityType: spec.table, byMonth: true, columns: [{ name: 'externalId' }, { name: 'accountId' }, { name: 'csmId' }, { name: 'date', date: true }, ...spec.fields] });
   // Built and written a batch at a time, so a large import never holds all its statements' arrays.
   for (let start = 0; start < rows.length; start += BULK_BATCH) {
     const inserts: (string | null)[][] = [];
@@ -82,18 +82,17 @@ async function importEventsTx<I extends EventInput>(tx: Tx, access: PrincipalAcc
       const row = [id, after.externalId!, after.accountId!, after.csmId!, input.date, month, ...spec.fields.map((f) => after[f.name] ?? null)];
       if (!existing) {
         inserts.push(row);
-        audit.created(id, month, after);
+        audit.created(id);
         continue;
       }
       const before: AuditView = { externalId: existing.externalId ?? null, accountId: existing.accountId ?? null, csmId: existing.csmId ?? null, date: existing.date ?? null };
       for (const f of spec.fields) before[f.name] = f.decimal ? decimalText(existing[f.name] ?? null) : (existing[f.name] ?? null);
       if (sameValues(before, after)) { result.unchanged += 1; continue; }
       updates.push(row);
-      audit.updated(id, month, before, after);
+      audit.updated(id, before);
     }
     await insertRows(tx, table, organizationId, inserts);
     await updateRows(tx, table, organizationId, updates);
-    await audit.flush(tx);
     result.created += inserts.length;
     result.updated += updates.length;
   }
