@@ -5,11 +5,14 @@ COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY . .
 ENV NEXT_TELEMETRY_DISABLED=1
+# next build, then the PDF worker bundled into .next/pdf-worker/render-worker.mjs (no tsx in the worker).
 RUN npm run build
 
 FROM node:20-bookworm-slim
 WORKDIR /app
-ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=3000
+# MALLOC_ARENA_MAX: fewer glibc arenas for the server and its PDF worker thread (lower peak memory).
+ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=3000 MALLOC_ARENA_MAX=2
+# The whole build stage, .next with its pdf-worker bundle included.
 COPY --from=build /app /app
 RUN mkdir -p /app/.data && chown node /app/.data
 USER node

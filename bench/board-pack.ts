@@ -1,11 +1,15 @@
 /**
  * Board pack benchmark: median time of 5 renders (figures + PDF) for the demo organisation (or the
  * big benchmark organisation with --big), and the process's peak memory. Uses its own embedded
- * PostgreSQL (TENURE_BENCH_PG_PORT, default 54393).
- *   npx tsx bench/board-pack.ts [--big] [--runs 5] [--locale fr|en] [--from YYYY-MM --to YYYY-MM] [--leaderboard] [--out /tmp/pack.pdf]
+ * PostgreSQL (TENURE_BENCH_PG_PORT, default 54393). The worker is the bundle `npm run build` makes
+ * (built afresh here, from the sources, into .data/), as `next start` runs it; --tsx renders with the
+ * development fallback instead. `npm run bench` sets MALLOC_ARENA_MAX=2 as `npm start` and the
+ * Docker image do; set it yourself when running this file directly.
+ *   npx tsx bench/board-pack.ts [--big] [--runs 5] [--locale fr|en] [--from YYYY-MM --to YYYY-MM] [--leaderboard] [--tsx] [--out /tmp/pack.pdf]
  */
 import { register } from 'node:module';
 import { writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { startEmbeddedPostgres } from '@/lib/db/embedded-postgres';
@@ -35,6 +39,10 @@ async function main(): Promise<void> {
   const localeOption = option('locale') ?? 'fr';
   const locale = isLocale(localeOption) ? localeOption : 'fr';
   const port = Number(process.env.TENURE_BENCH_PG_PORT ?? 54393);
+  if (!process.env.TENURE_PDF_WORKER_FILE && !process.argv.includes('--tsx')) {
+    const { buildPdfWorker } = await import('../scripts/build-pdf-worker');
+    process.env.TENURE_PDF_WORKER_FILE = await buildPdfWorker(path.resolve('.data/bench-pdf-worker/render-worker.mjs'));
+  }
   const embedded = await startEmbeddedPostgres({ dataDir: path.resolve(`.data/bench-${port}`), port, database: 'tenure' });
   try {
     await migrate(embedded.url);
@@ -86,9 +94,10 @@ async function main(): Promise<void> {
     if (out && pdf) writeFileSync(out, pdf);
     console.log(`board pack (${slug}, ${from} – ${to}, ${locale}): median ${median.toFixed(0)} ms over ${runs} renders (first ${times[0]!.toFixed(0)} ms; figures ${medianOf(loads).toFixed(0)} ms, PDF ${(median - medianOf(loads)).toFixed(0)} ms), ${pdf ? Math.round(pdf.length / 1024) : 0} KB`);
     console.log(`CPU per run (figures + PDF, all threads): ${cpu.map((c) => c.toFixed(0)).join(', ')} ms; median ${medianOf(cpu).toFixed(0)} ms`);
-    console.log(`main thread's event loop during the renders: longest stall ${(loopDelay.max / 1e6).toFixed(0)} ms (${process.env.TENURE_PDF_WORKER === 'off' ? 'in-process render' : 'render in a worker thread'})`);
+    const workerKind = process.env.TENURE_PDF_WORKER_FILE ? 'bundled worker' : 'worker through tsx';
+    console.log(`main thread's event loop during the renders: longest stall ${(loopDelay.max / 1e6).toFixed(0)} ms (${process.env.TENURE_PDF_WORKER === 'off' ? 'in-process render' : `render in a worker thread: ${workerKind}`})`);
     // The script itself (tsx, Prisma, embedded PostgreSQL's client) holds part of the peak.
-    console.log(`peak RSS: ${Math.round(process.resourceUsage().maxRSS / 1024)} MB (${Math.round(rssBefore / 1024 / 1024)} MB before the first render)`);
+    console.log(`peak RSS: ${Math.round(process.resourceUsage().maxRSS / 1024)} MB (${Math.round(rssBefore / 1024 / 1024)} MB before the first render; MALLOC_ARENA_MAX=${process.env.MALLOC_ARENA_MAX ?? 'unset'}); load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
     await db().$disconnect();
   } finally {
     await embedded.stop();

@@ -20,10 +20,16 @@ async function vacuumAnalyze(url: string): Promise<void> {
 /**
  * This process runs with the react-server condition (so server-only modules load); the board-pack
  * and import benchmarks render React normally and mark server-only themselves, so they must not
- * inherit it (the dashboard and load benchmarks do need it).
+ * inherit it (the dashboard and load benchmarks do need it). Like the server, they run with
+ * MALLOC_ARENA_MAX=2.
  */
 function childEnv(): NodeJS.ProcessEnv {
-  return { ...process.env, NODE_OPTIONS: (process.env.NODE_OPTIONS ?? '').replace(/--conditions=react-server/g, '').trim() };
+  return {
+    ...process.env,
+    NODE_OPTIONS: (process.env.NODE_OPTIONS ?? '').replace(/--conditions=react-server/g, '').trim(),
+    // As `npm start` and the Docker image run the server (fewer glibc malloc arenas per thread).
+    MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2',
+  };
 }
 
 async function main(): Promise<void> {

@@ -11,6 +11,7 @@ import { startEmbeddedPostgres, type EmbeddedDatabase } from '@/lib/db/embedded-
 import { migrate, MigrationError } from '@/lib/db/migrate';
 import { createDb } from '@/lib/db/client';
 import { createDemoOrganization, DEMO_EMAIL } from '@/lib/seed/demo';
+import { bundledWorkerFile } from '@/lib/pdf/worker-bundle';
 
 try {
   process.loadEnvFile('.env');
@@ -46,13 +47,16 @@ function newestSourceTime(dir: string): number {
 
 function buildIfStale(): void {
   const buildId = path.join(root, process.env.NEXT_DIST_DIR ?? '.next', 'BUILD_ID');
+  // The bundled PDF worker is part of the build (npm run build writes it after next build).
+  const worker = bundledWorkerFile(root);
   const sources = ['app', 'components', 'lib', 'messages', 'prisma', 'public']
     .map((d) => path.join(root, d))
     .filter(existsSync)
     .map(newestSourceTime);
   const configs = ['next.config.js', 'package-lock.json', 'tailwind.config.ts', 'proxy.ts'].map((f) => path.join(root, f)).filter(existsSync).map((f) => statSync(f).mtimeMs);
   const newest = Math.max(...sources, ...configs);
-  if (existsSync(buildId) && statSync(buildId).mtimeMs > newest && process.env.TENURE_FORCE_BUILD !== '1') return;
+  const fresh = (file: string) => existsSync(file) && statSync(file).mtimeMs > newest;
+  if (fresh(buildId) && fresh(worker) && process.env.TENURE_FORCE_BUILD !== '1') return;
   console.log('Building Tenure (first start or sources changed)…');
   const result = spawnSync('npm', ['run', 'build'], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
   if (result.status !== 0) throw new Error('The build failed; see the output above.');
@@ -120,6 +124,9 @@ async function main(): Promise<void> {
     NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? persistentSecret('auth-secret', 48),
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
     NEXT_TELEMETRY_DISABLED: '1',
+    // Two glibc malloc arenas instead of up to eight per core: the server and its PDF worker thread
+    // otherwise each keep freed memory in arenas of their own (~40 MB of the board pack's peak).
+    MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2',
   };
   const nextBin = path.join(root, 'node_modules/.bin/next');
   server.child = spawn(nextBin, [dev ? 'dev' : 'start', '-p', String(port)], { stdio: 'inherit', env });

@@ -5,7 +5,8 @@ import { useTranslations } from 'next-intl';
 import { unlockBoardAction } from '@/lib/actions/share-links';
 import { FormMessage } from '@/components/ui/form-message';
 
-export function BoardPasswordForm({ token }: { token: string }) {
+/** The password step of a protected share link; a snapshot link opens a board pack, not the dashboard. */
+export function BoardPasswordForm({ token, snapshot = false }: { token: string; snapshot?: boolean }) {
   const t = useTranslations('sharing.board');
   const [state, action, pending] = useActionState(unlockBoardAction.bind(null, token), null);
   return (
@@ -15,7 +16,7 @@ export function BoardPasswordForm({ token }: { token: string }) {
         <input id="board-password" name="password" type="password" required autoComplete="current-password" className="field-input" autoFocus />
       </div>
       <FormMessage state={state} />
-      <button type="submit" className="btn-primary w-full" disabled={pending}>{t('open')}</button>
+      <button type="submit" className="btn-primary w-full" disabled={pending}>{t(snapshot ? 'openSnapshot' : 'open')}</button>
     </form>
   );
 }

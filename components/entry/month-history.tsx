@@ -1,6 +1,6 @@
 import { formatDateTime } from '@/lib/format';
 import type { Locale } from '@/lib/i18n/locales';
-import { AuditChanges } from './audit-changes';
+import { AuditEntryChanges } from './audit-entry-changes';
 
 export type HistoryEntry = { id: string; createdAt: Date; actor: string; action: string; before: unknown; after: unknown; reason: string | null };
 
@@ -21,7 +21,7 @@ export function MonthHistory({ title, empty, entries, locale }: { title: string;
                 <code className="text-xs text-indigo-800">{e.action}</code>
                 {e.reason && <span className="italic text-slate-700">“{e.reason}”</span>}
               </div>
-              <AuditChanges before={e.before} after={e.after} />
+              <AuditEntryChanges action={e.action} before={e.before} after={e.after} />
             </li>
           ))}
         </ol>

@@ -7,7 +7,7 @@ import type { ImportCounts, PreviewError, PreviewRow } from '@/components/integr
 const SHOWN_VALID_ROWS = 100;
 
 /** Step 3: every invalid row with its reasons, and the rows as they will be saved. */
-export function ImportPreview({ kind, rows, counts }: { kind: ImportKind; rows: PreviewRow[]; counts: ImportCounts }) {
+export function ImportPreview({ kind, rows, counts, withoutExternalId = 0 }: { kind: ImportKind; rows: PreviewRow[]; counts: ImportCounts; withoutExternalId?: number }) {
   const t = useTranslations('import');
   const tErrors = useTranslations('importErrors');
   const tValidation = useTranslations('validation');
@@ -25,6 +25,9 @@ export function ImportPreview({ kind, rows, counts }: { kind: ImportKind; rows: 
       <p className="text-sm text-slate-700" data-testid="import-summary" role="status">
         {t('summary', { total: counts.total, create: counts.create, update: counts.update, unchanged: counts.unchanged, invalid: counts.invalid })}
       </p>
+      {withoutExternalId > 0 && (
+        <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="import-no-external-id">{t('noExternalId', { count: withoutExternalId })}</p>
+      )}
       {invalid.length > 0 && (
         <section aria-labelledby="invalid-rows" className="rounded-lg border border-red-200 bg-red-50 p-4">
           <h3 id="invalid-rows" className="font-semibold text-red-900">{t('invalidTitle', { count: invalid.length })}</h3>

@@ -40,6 +40,10 @@ export function ImportSource({ slug, initialKind, busy, onRead }: { slug: string
         <label htmlFor="import-text" className="field-label">{t('paste')}</label>
         <textarea id="import-text" rows={6} className="field-input font-mono text-xs" value={text} onChange={(e) => setText(e.target.value)} placeholder={t('pastePlaceholder')} />
       </div>
+      <div className="space-y-1 text-xs text-slate-600" data-testid="import-matching-help">
+        <p>{t('matchingHelp')}</p>
+        {(kind === 'churn-events' || kind === 'saves' || kind === 'deals') && <p>{t('noExternalIdHelp')}</p>}
+      </div>
       <button type="submit" className="btn-primary" disabled={busy || (!file && text.trim() === '')}>{t('read')}</button>
     </form>
   );

@@ -43,6 +43,12 @@ async function readFile(file: File, onProgress: (fraction: number) => void): Pro
   });
 }
 
+/** Events without an external id are matched by their content: the preview says what that means. */
+function eventsWithoutExternalId(kind: ImportKind, rows: RawRow[]): number {
+  if (kind !== 'churn-events' && kind !== 'saves' && kind !== 'deals') return 0;
+  return rows.filter((row) => !row.values.externalId).length;
+}
+
 function countsOf(rows: PreviewRow[]): ImportCounts {
   const count = (a: PreviewRow['action']) => rows.filter((r) => r.errors.length === 0 && r.action === a).length;
   return { total: rows.length, invalid: rows.filter((r) => r.errors.length > 0).length, create: count('create'), update: count('update'), unchanged: count('unchanged') };
@@ -161,7 +167,7 @@ export function ImportWizard({ slug, initialKind }: { slug: string; initialKind:
       {stage.step === 'preview' && (
         <section className="card space-y-4">
           <h2 className="text-lg font-semibold text-slate-900">{t('previewTitle')}</h2>
-          <ImportPreview kind={stage.parsed.kind} rows={stage.preview} counts={stage.counts} />
+          <ImportPreview kind={stage.parsed.kind} rows={stage.preview} counts={stage.counts} withoutExternalId={eventsWithoutExternalId(stage.parsed.kind, stage.rows)} />
           <p className="text-sm text-slate-600">{stage.counts.invalid > 0 ? t('fixFirst') : t('allOrNothing')}</p>
           <div className="flex gap-2">
             <button type="button" className="btn-secondary" onClick={() => setStage({ step: 'source' })}>{t('startOver')}</button>

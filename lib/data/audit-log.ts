@@ -1,5 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db';
+import { auditBodies } from '@/lib/data/audit-bodies';
 import { principalAccess, type Principal } from '@/lib/data/access';
 import { isUuid, monthDate, pageArgs, toPage, type Page } from '@/lib/data/entries/shared';
 import { AppError } from '@/lib/errors';
@@ -26,14 +27,22 @@ export async function listAuditEntries(
       ...(options.actorUserId ? { actorUserId: options.actorUserId } : {}),
     },
     orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
-    select: { id: true, createdAt: true, actorUserId: true, actorTokenId: true, actorLabel: true, action: true, entityType: true, entityId: true, month: true, before: true, after: true, reason: true },
+    // before/after come trimmed from auditBodies: an import's entry can hold thousands of rows.
+    select: { id: true, createdAt: true, actorUserId: true, actorTokenId: true, actorLabel: true, action: true, entityType: true, entityId: true, month: true, reason: true },
     ...args,
   });
   const page = toPage(rows, limit);
   const userIds = [...new Set(page.rows.flatMap((r) => (r.actorUserId ? [r.actorUserId] : [])))];
-  const names = new Map((await db().user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
+  const [users, bodies] = await Promise.all([
+    db().user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } }),
+    auditBodies(page.rows.map((r) => r.id)),
+  ]);
+  const names = new Map(users.map((u) => [u.id, u.name]));
   return {
-    rows: page.rows.map(({ actorLabel, month, ...r }) => ({ ...r, month: month ? monthKey(month) : null, actor: (r.actorUserId && names.get(r.actorUserId)) || actorLabel })),
+    rows: page.rows.map(({ actorLabel, month, ...r }) => ({
+      ...r, before: bodies.get(r.id)?.before ?? null, after: bodies.get(r.id)?.after ?? null,
+      month: month ? monthKey(month) : null, actor: (r.actorUserId && names.get(r.actorUserId)) || actorLabel,
+    })),
     nextCursor: page.nextCursor,
   };
 }

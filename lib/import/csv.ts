@@ -1,5 +1,7 @@
 import Papa from 'papaparse';
+import { matchHeaders, type ColumnMapping } from '@/lib/import/headers';
 import { IMPORT_COLUMNS, type ImportKind } from '@/lib/import/kinds';
+import { isBlankRecord, recordToRow, type RawRow } from '@/lib/import/rows';
 
 export type CsvLanguage = 'en' | 'fr';
 export type ParsedCsv = { headers: string[]; records: string[][]; delimiter: string };
@@ -19,6 +21,33 @@ export function parseCsvText(text: string): ParsedCsv {
   const result = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { delimiter, skipEmptyLines: 'greedy' });
   const [headers = [], ...records] = result.data;
   return { headers: headers.map((h) => h.trim()), records, delimiter };
+}
+
+/**
+ * A whole CSV text → the import's rows, mapped record by record as the parser reads them (headers
+ * matched automatically), so the file's records are never all held at once beside the rows.
+ * Lines are numbered as the import screen numbers them: the header is 1, blank records are skipped.
+ */
+export function parseCsvRows(text: string, kind: ImportKind): { headers: string[]; mapping: ColumnMapping; rows: RawRow[] } {
+  let headers: string[] | undefined;
+  let mapping: ColumnMapping = {};
+  const rows: RawRow[] = [];
+  let line = 1;
+  Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), {
+    delimiter: detectDelimiter(text),
+    skipEmptyLines: 'greedy',
+    step: ({ data }) => {
+      if (!headers) {
+        headers = data.map((h) => h.trim());
+        mapping = matchHeaders(kind, headers);
+        return;
+      }
+      if (isBlankRecord(data)) return;
+      line += 1;
+      rows.push(recordToRow(kind, mapping, data, line));
+    },
+  });
+  return { headers: headers ?? [], mapping, rows };
 }
 
 /** Rows → CSV text with CRLF line ends (what spreadsheets expect), quoting where needed. */

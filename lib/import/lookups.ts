@@ -7,31 +7,33 @@ export type Resolved = { id: string; name: string } | 'unknown' | 'ambiguous';
 
 /** The organisation's accounts and CSMs, by external id and by name (and e-mail for CSMs). */
 export class Lookups {
-  private byExternalId = new Map<string, Named>();
-  private byName = new Map<string, Named[]>();
+  private byExternalId = new Map<string, Resolved>();
+  // Resolved once here, not per row: an import asks for the same few names 100 000 times.
+  private byName = new Map<string, Resolved>();
 
   constructor(rows: Named[]) {
+    const named = new Map<string, Map<string, Named>>();
     for (const row of rows) {
-      if (row.externalId) this.byExternalId.set(row.externalId, row);
+      if (row.externalId) this.byExternalId.set(row.externalId, { id: row.id, name: row.name });
       for (const key of [row.name, row.email].filter((k): k is string => Boolean(k))) {
-        const list = this.byName.get(normalizeLabel(key)) ?? [];
-        list.push(row);
-        this.byName.set(normalizeLabel(key), list);
+        const label = normalizeLabel(key);
+        const list = named.get(label) ?? new Map<string, Named>();
+        list.set(row.id, row);
+        named.set(label, list);
       }
+    }
+    for (const [label, list] of named) {
+      const only = list.size === 1 ? [...list.values()][0]! : undefined;
+      this.byName.set(label, only ? { id: only.id, name: only.name } : 'ambiguous');
     }
   }
 
   external(externalId: string): Resolved {
-    const row = this.byExternalId.get(externalId.trim());
-    return row ? { id: row.id, name: row.name } : 'unknown';
+    return this.byExternalId.get(externalId.trim()) ?? 'unknown';
   }
 
   named(name: string): Resolved {
-    const list = this.byName.get(normalizeLabel(name)) ?? [];
-    const distinct = [...new Map(list.map((r) => [r.id, r])).values()];
-    if (distinct.length === 0) return 'unknown';
-    if (distinct.length > 1) return 'ambiguous';
-    return { id: distinct[0]!.id, name: distinct[0]!.name };
+    return this.byName.get(normalizeLabel(name)) ?? 'unknown';
   }
 }
 

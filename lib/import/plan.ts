@@ -5,7 +5,7 @@ import type { Tx } from '@/lib/db';
 import type { PrincipalAccess } from '@/lib/data/access';
 import { decimalText, isUuid } from '@/lib/data/entries/shared';
 import { accountInputSchema, churnEventInputSchema, csmInputSchema, dealAttributionPct, dealInputSchema, monthInputSchema, MONTH_FIGURE_FIELDS, saveInputSchema } from '@/lib/validation/entries';
-import { closedMonths, loadExisting } from '@/lib/import/existing';
+import { closedMonths, loadExisting, type Existing } from '@/lib/import/existing';
 import type { ImportKind } from '@/lib/import/kinds';
 import { accountLookups, csmLookups, Lookups } from '@/lib/import/lookups';
 import { duplicateLines, rowContent, type RawRow } from '@/lib/import/rows';
@@ -35,20 +35,29 @@ export function derivedExternalId(kind: ImportKind, row: RawRow): string {
   return `csv-${createHash('sha256').update(`${kind}\n${rowContent(row)}`).digest('hex').slice(0, 24)}`;
 }
 
-type Context = { accounts: Lookups; csms: Lookups; closed: Set<string>; defaultPct: string };
+/** What a plan checks rows against: the organisation's accounts, CSMs, closed months and settings. */
+export type PlanContext = { accounts: Lookups; csms: Lookups; closed: Set<string>; defaultPct: string };
+/**
+ * `forCommit`: the plan only feeds the writes, so valid rows do not carry the preview's values.
+ * `context` and `duplicates`: loaded once for a whole file that is planned a chunk at a time.
+ */
+export type PlanOptions = { forCommit?: boolean; context?: PlanContext; duplicates?: Map<number, number> };
+const NO_VALUES: Record<string, string> = Object.freeze({}) as Record<string, string>;
 
-function resolveRefs(values: Record<string, string>, kind: ImportKind, context: Context, input: Record<string, unknown>, shown: Record<string, string>, errors: RowError[]) {
-  const refs: { lookup: Lookups; idField: string; externalField: string; nameField: string; unknown: string; ambiguous: string; shownAs: string }[] = [
-    { lookup: context.csms, idField: 'csmId', externalField: 'csmExternalId', nameField: 'csm', unknown: 'unknownCsm', ambiguous: 'ambiguousCsm', shownAs: 'csm' },
-  ];
-  if (kind === 'churn-events' || kind === 'saves' || kind === 'deals') {
-    refs.push({ lookup: context.accounts, idField: 'accountId', externalField: 'accountExternalId', nameField: 'account', unknown: 'unknownAccount', ambiguous: 'ambiguousAccount', shownAs: 'account' });
-  }
-  for (const ref of refs) {
+type Ref = { lookup: 'csms' | 'accounts'; idField: string; externalField: string; nameField: string; unknown: string; ambiguous: string; shownAs: string };
+const CSM_REF: Ref = { lookup: 'csms', idField: 'csmId', externalField: 'csmExternalId', nameField: 'csm', unknown: 'unknownCsm', ambiguous: 'ambiguousCsm', shownAs: 'csm' };
+const ACCOUNT_REF: Ref = { lookup: 'accounts', idField: 'accountId', externalField: 'accountExternalId', nameField: 'account', unknown: 'unknownAccount', ambiguous: 'ambiguousAccount', shownAs: 'account' };
+const REFS: Record<ImportKind, readonly Ref[]> = {
+  months: [CSM_REF], csms: [CSM_REF], accounts: [CSM_REF], 'churn-events': [CSM_REF, ACCOUNT_REF], saves: [CSM_REF, ACCOUNT_REF], deals: [CSM_REF, ACCOUNT_REF],
+};
+
+function resolveRefs(values: Record<string, string>, kind: ImportKind, context: PlanContext, input: Record<string, unknown>, shown: Record<string, string>, errors: RowError[]) {
+  for (const ref of REFS[kind]) {
     const external = values[ref.externalField];
     const name = values[ref.nameField];
     if (!external && !name) continue;
-    const resolved = external ? ref.lookup.external(external) : ref.lookup.named(name!);
+    const lookup = context[ref.lookup];
+    const resolved = external ? lookup.external(external) : lookup.named(name!);
     delete input[ref.externalField];
     delete input[ref.nameField];
     if (resolved === 'unknown' || resolved === 'ambiguous') {
@@ -60,11 +69,41 @@ function resolveRefs(values: Record<string, string>, kind: ImportKind, context: 
   }
 }
 
+const CSM_SOURCES = ['csmId', 'csm', 'csmExternalId'] as const;
+/** Optional fields a file may leave out, and the row fields that would set each. */
+const KEPT_FIELDS: Record<ImportKind, Record<string, readonly string[]>> = {
+  months: { avgHealthScore: ['avgHealthScore'], timeToValueDays: ['timeToValueDays'], featureAdoptionPct: ['featureAdoptionPct'], notes: ['notes'] },
+  csms: { email: ['email'], endDate: ['endDate'] },
+  accounts: { segment: ['segment'], csmId: CSM_SOURCES, churnDate: ['churnDate'] },
+  'churn-events': { csmId: CSM_SOURCES, reason: ['reason'] },
+  saves: { csmId: CSM_SOURCES, playbook: ['playbook'] },
+  deals: { csmId: CSM_SOURCES, attributionPct: ['attributionPct'] },
+};
+
+/**
+ * A row updating a stored one keeps the stored value of each optional field whose column is not in
+ * the file (an accounts file without a CSM column does not unassign every CSM); a blank cell of a
+ * column that is there still clears it. A deal keeps its share only while it stays CS-influenced.
+ */
+function keepAbsentFields(kind: ImportKind, row: RawRow, data: Record<string, unknown>, stored: Existing): void {
+  for (const [field, sources] of Object.entries(KEPT_FIELDS[kind])) {
+    if (data[field] !== undefined || sources.some((source) => source in row.values)) continue;
+    const value = stored.values[field];
+    if (value === null || value === undefined) continue;
+    if (field === 'attributionPct' && (data.attribution !== 'CS_INFLUENCED' || stored.values.attribution !== 'CS_INFLUENCED')) continue;
+    data[field] = value;
+  }
+}
+
 /** The values an upsert would store, as text, to tell an unchanged row from an update. */
 function comparable(kind: ImportKind, input: Record<string, unknown>, defaultPct: string): Record<string, string | null> {
   const dec = (key: string) => (input[key] === undefined ? null : decimalText(String(input[key])));
   const text = (key: string) => (input[key] === undefined ? null : String(input[key]));
-  const pick = (keys: string[], decimals: string[] = []) => Object.fromEntries(keys.map((k) => [k, decimals.includes(k) ? dec(k) : text(k)]));
+  const pick = (keys: string[], decimals: string[] = []) => {
+    const out: Record<string, string | null> = {};
+    for (const k of keys) out[k] = decimals.includes(k) ? dec(k) : text(k);
+    return out;
+  };
   switch (kind) {
     case 'months':
       return Object.fromEntries([...MONTH_FIGURE_FIELDS.map((k) => [k, k === 'startCustomers' || k === 'managedClients' ? text(k) : dec(k)]), ['notes', text('notes')]]);
@@ -88,21 +127,27 @@ function shownValues(input: Record<string, unknown>): Record<string, string> {
  * Checks every row of an import against the shared schemas and the organisation's data, without
  * writing: what each row will become (create, update, unchanged) or every reason it cannot be saved.
  */
-export async function planImport(tx: Tx, access: PrincipalAccess, kind: ImportKind, rows: RawRow[]): Promise<ImportPlan> {
-  const organizationId = access.organization.id;
+export async function planContext(tx: Tx, organizationId: string, kind: ImportKind): Promise<PlanContext> {
   const [accounts, csms, closed, settings] = await Promise.all([
     kind === 'months' || kind === 'csms' ? Promise.resolve(null) : accountLookups(tx, organizationId),
     kind === 'months' ? Promise.resolve(null) : csmLookups(tx, organizationId),
     closedMonths(tx, organizationId),
     tx.methodSettings.findUnique({ where: { organizationId }, select: { influencedAttributionPct: true } }),
   ]);
-  const context: Context = { accounts: accounts ?? new Lookups([]), csms: csms ?? new Lookups([]), closed, defaultPct: settings?.influencedAttributionPct.toString() ?? '50' };
-  const duplicates = duplicateLines(kind, rows);
+  return { accounts: accounts ?? new Lookups([]), csms: csms ?? new Lookups([]), closed, defaultPct: settings?.influencedAttributionPct.toString() ?? '50' };
+}
+
+export async function planImport(tx: Tx, access: PrincipalAccess, kind: ImportKind, rows: RawRow[], options: PlanOptions = {}): Promise<ImportPlan> {
+  const organizationId = access.organization.id;
+  const context = options.context ?? (await planContext(tx, organizationId, kind));
+  const duplicates = options.duplicates ?? duplicateLines(kind, rows);
   const schema = SCHEMAS[kind];
 
   const staged = rows.map((row) => {
     const errors: RowError[] = [];
-    const input: Record<string, unknown> = { ...row.values };
+    // Blank cells are absent to the schemas (an optional field left empty).
+    const input: Record<string, unknown> = {};
+    for (const key in row.values) if (row.values[key] !== '') input[key] = row.values[key];
     const shown: Record<string, string> = {};
     const repeated = duplicates.get(row.line);
     if (repeated !== undefined) errors.push({ field: kind === 'months' ? 'month' : 'externalId', message: 'duplicateRow', line: repeated });
@@ -147,17 +192,19 @@ export async function planImport(tx: Tx, access: PrincipalAccess, kind: ImportKi
 
   const planned = staged.map((s, index): PlannedRow => {
     const key = keys[index] ?? null;
-    const values = s.data ? { ...shownValues(s.data), ...s.shown } : s.row.values;
-    if (!s.data || s.errors.length > 0) return { line: s.row.line, action: null, values, errors: s.errors };
+    if (!s.data || s.errors.length > 0) return { line: s.row.line, action: null, values: s.data ? { ...shownValues(s.data), ...s.shown } : s.row.values, errors: s.errors };
+    const values = options.forCommit ? NO_VALUES : { ...shownValues(s.data), ...s.shown };
     const stored = key ? existing.get(key) : undefined;
+    if (stored) keepAbsentFields(kind, s.row, s.data, stored);
     const after = comparable(kind, s.data, context.defaultPct);
-    const unchanged = stored !== undefined && Object.entries(after).every(([k, v]) => (stored.values[k] ?? null) === v);
+    let unchanged = stored !== undefined;
+    for (const k in after) if (unchanged && (stored!.values[k] ?? null) !== after[k]) unchanged = false;
     const action: RowAction = !stored ? 'create' : unchanged ? 'unchanged' : 'update';
     if (action !== 'unchanged') {
       const newMonth = kind === 'months' ? String(s.data.month) : typeof s.data.date === 'string' && kind !== 'accounts' && kind !== 'csms' ? s.data.date.slice(0, 7) : null;
       const months = [...(stored?.months ?? []), ...(newMonth ? [newMonth] : [])];
       const closedMonth = months.find((m) => context.closed.has(m));
-      if (closedMonth) return { line: s.row.line, action: null, values, errors: [{ field: kind === 'months' ? 'month' : 'date', message: 'monthClosed' }] };
+      if (closedMonth) return { line: s.row.line, action: null, values: { ...shownValues(s.data), ...s.shown }, errors: [{ field: kind === 'months' ? 'month' : 'date', message: 'monthClosed' }] };
     }
     return { line: s.row.line, action, values, errors: [], input: s.data, targetId: key?.startsWith('id:') ? key.slice(3) : undefined };
   });

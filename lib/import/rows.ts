@@ -50,15 +50,18 @@ export function normalizeCell(column: ImportColumn, text: string): string {
   }
 }
 
-/** A CSV record → the fields the mapping names, normalised; blank cells are left out. */
+/**
+ * A CSV record → the fields the mapping names, normalised. A blank cell is '' (the file says
+ * "empty": an optional field is cleared); a field whose column is not in the file is left out (the
+ * file says nothing: an existing row keeps its value — see planImport).
+ */
 export function recordToRow(kind: ImportKind, mapping: ColumnMapping, record: readonly string[], line: number): RawRow {
   const values: Record<string, string> = {};
   for (const column of IMPORT_COLUMNS[kind]) {
     const index = mapping[column.key];
     if (index === undefined) continue;
     const cell = record[index];
-    if (cell === undefined || cell.trim() === '') continue;
-    values[column.key] = normalizeCell(column, cell);
+    values[column.key] = cell === undefined || cell.trim() === '' ? '' : normalizeCell(column, cell);
   }
   return { line, values };
 }
@@ -68,9 +71,12 @@ export function isBlankRecord(record: readonly string[]): boolean {
   return record.every((cell) => cell.trim() === '');
 }
 
-/** The fields of a row in a stable order: two rows with the same content have the same text. */
+/**
+ * The filled fields of a row in a stable order: two rows with the same content have the same text
+ * (blank cells do not count, so the text is the same whether a blank column is in the file or not).
+ */
 export function rowContent(row: RawRow): string {
-  return JSON.stringify(Object.keys(row.values).sort().map((k) => [k, row.values[k]]));
+  return JSON.stringify(Object.keys(row.values).filter((k) => row.values[k] !== '').sort().map((k) => [k, row.values[k]]));
 }
 
 /**

@@ -1,12 +1,14 @@
-import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { BoardPackModel } from './board-pack-model';
+import { pdfWorkerFile } from './worker-bundle';
 
 type Pending = { resolve: (pdf: Buffer) => void; reject: (error: Error) => void };
 type Reply = { ready: true } | { id: number; pdf: Uint8Array } | { id: number; error: string };
 
 /** The worker's V8 heap limit: a pack needs well under 100 MB; a runaway render fails instead of swelling the server. */
 const HEAP_LIMIT_MB = 160;
+/** Its young generation: short-lived layout objects; more only delays collections and grows the peak. */
+const YOUNG_LIMIT_MB = 16;
 
 let worker: Worker | null = null;
 let nextId = 1;
@@ -18,22 +20,18 @@ function failAll(error: Error): void {
 }
 
 /**
- * The worker script, found at run time from the project root (`next start` and the tests run
- * there). Deliberately opaque to Next's bundler: given a static path it bundles the worker, tsx
- * and all, and the build fails.
- */
-function workerFile(): string {
-  return process.env.TENURE_PDF_WORKER_FILE ?? [process.cwd(), 'lib', 'pdf', 'render-worker.mjs'].join(path.sep);
-}
-
-/**
  * One long-lived worker per process, started on the first render and kept warm (JIT, parsed
  * modules, decoded fonts); if it dies, every waiting render fails and the next one starts a new
  * worker. Unreferenced: an idle worker never keeps a script or a test run alive.
  */
 function pdfWorker(): Worker {
   if (worker) return worker;
-  const started = new Worker(/* turbopackIgnore: true */ workerFile(), { resourceLimits: { maxOldGenerationSizeMb: HEAP_LIMIT_MB, maxYoungGenerationSizeMb: 16 } });
+  // No inherited execArgv: a script run by tsx would load tsx (and its loader thread) into the
+  // worker too; the bundle needs nothing, and the development fallback loads tsx itself.
+  const started = new Worker(/* turbopackIgnore: true */ pdfWorkerFile(), {
+    execArgv: [],
+    resourceLimits: { maxOldGenerationSizeMb: HEAP_LIMIT_MB, maxYoungGenerationSizeMb: YOUNG_LIMIT_MB },
+  });
   started.on('message', (reply: Reply) => {
     if ('ready' in reply) return;
     const job = pending.get(reply.id);

@@ -8,6 +8,7 @@ import { importAccountsTx, importCsmsTx } from '@/lib/data/entries/import-accoun
 import { importChurnEventsTx, importDealsTx, importSavesTx } from '@/lib/data/entries/import-events';
 import { upsertSaveTx } from '@/lib/data/entries/saves';
 import { db } from '@/lib/db';
+import { importAuditRows, isImportAudit } from '@/lib/audit/import-entry';
 import type { AccountInput, ChurnEventInput, CsmInput, DealInput, SaveInput } from '@/lib/validation/entries';
 import { callerOf, makeOrganization, makeUser } from '@/lib/seed/factories';
 import { testDb } from '../support/db';
@@ -80,11 +81,18 @@ async function contents(organizationId: string) {
     t.auditEntry.findMany({ where, select: { action: true, entityType: true, entityId: true, month: true, before: true, after: true, actorLabel: true } }),
   ]);
   const external = new Map<string, string>([...csms, ...accounts, ...churn, ...saves, ...deals].map((r) => [r.id, r.externalId!]));
-  const text = JSON.stringify({ csms, accounts, churn, saves, deals, totals, cohorts, audit }, (key, value: unknown) => (key === 'id' ? undefined : value));
+  // A bulk import groups its audit per month: expanded here into the entries the per-row path writes.
+  const perRowAudit = audit.flatMap((entry) => {
+    if (!isImportAudit(entry.action, entry.after)) return [entry];
+    return importAuditRows(entry.before, entry.after).map((row) => ({
+      ...entry, action: entry.action.replace(/\.import$/, row.before ? '.update' : '.create'), entityId: row.id, before: row.before, after: row.after,
+    }));
+  });
+  const text = JSON.stringify({ csms, accounts, churn, saves, deals, totals, cohorts, audit: perRowAudit }, (key, value: unknown) => (key === 'id' ? undefined : value));
   const normalised = text.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, (id) => external.get(id) ?? id);
   const parsed = JSON.parse(normalised) as Record<string, { externalId?: string; entityId?: string; action?: string }[]>;
   for (const list of Object.values(parsed)) list.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
-  return parsed;
+  return { lists: parsed, auditEntries: audit.length };
 }
 
 describe('bulk entry writes', () => {
@@ -97,10 +105,12 @@ describe('bulk entry writes', () => {
     expect(first.map((r) => r.created)).toEqual([2, 2, 1, 1, 4]);
     const second = await bulk(b.access, SECOND);
     expect(second.map((r) => [r.created, r.updated, r.unchanged])).toEqual([[0, 0, 2], [0, 1, 1], [0, 0, 1], [0, 0, 1], [0, 1, 3]]);
-    const [left, right] = [await contents(a.org.id), await contents(b.org.id)];
-    // The actor differs (two owners); everything else must match.
+    const [{ auditEntries: perRowEntries, lists: left }, { auditEntries: bulkEntries, lists: right }] = [await contents(a.org.id), await contents(b.org.id)];
+    // The actor differs (two owners); everything else must match, the bulk audit once expanded.
     for (const side of [left, right]) for (const entry of side.audit!) delete (entry as { actorLabel?: string }).actorLabel;
     expect(right).toEqual(left);
+    // One entry per import and month (CSMs and accounts: per import), not one per row.
+    expect([perRowEntries, bulkEntries]).toEqual([12, 8]);
     expect(right.deals!.map((d) => (d as unknown as { attributionPct: string }).attributionPct).sort()).toEqual(['0', '100', '35', '60']);
     expect(right.audit!.length).toBe(12);
   });

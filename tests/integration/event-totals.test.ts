@@ -88,6 +88,32 @@ describe('pre-aggregated totals kept by triggers', () => {
     expect(cohortsKept).toEqual(cohortsRaw);
   });
 
+  it('stay exact when one statement moves, changes or deletes many rows of several organisations', async () => {
+    const prisma = testDb();
+    const owner = await makeUser(prisma);
+    const orgs = [await makeOrganization(prisma, owner), await makeOrganization(prisma, owner)];
+    for (const org of orgs) {
+      const accounts = await Promise.all([0, 1, 2].map((i) => prisma.account.create({ data: { organizationId: org.id, name: `A${i}`, startDate: d(`2026-0${1 + i}-03`), mrr: `${100 + i}.25` } })));
+      await prisma.expansionDeal.createMany({ data: Array.from({ length: 40 }, (_, i) => ({ organizationId: org.id, accountId: accounts[i % 3]!.id, date: d(`2026-0${1 + (i % 4)}-09`), month: d(`2026-0${1 + (i % 4)}-01`), type: 'UPSELL' as const, arrAdded: `${1000 + i}.3333`, attribution: (['CS_SOURCED', 'CS_INFLUENCED', 'NOT_CS'] as const)[i % 3]!, attributionPct: i % 3 === 0 ? 100 : i % 3 === 1 ? '12.5' : 0 })) });
+      await prisma.churnEvent.createMany({ data: Array.from({ length: 12 }, (_, i) => ({ organizationId: org.id, accountId: accounts[i % 3]!.id, date: d(`2026-0${1 + (i % 3)}-15`), month: d(`2026-0${1 + (i % 3)}-01`), kind: i % 2 === 0 ? ('FULL' as const) : ('CONTRACTION' as const), arrLost: `${50 + i}.5` })) });
+      await prisma.save.createMany({ data: Array.from({ length: 9 }, (_, i) => ({ organizationId: org.id, accountId: accounts[i % 3]!.id, date: d(`2026-0${1 + (i % 3)}-20`), month: d(`2026-0${1 + (i % 3)}-01`), arrSaved: `${70 + i}.01` })) });
+    }
+    const ids = orgs.map((o) => o.id);
+    // One statement each, across both organisations: months move, kinds and attribution change.
+    await prisma.$executeRaw`UPDATE "ExpansionDeal" SET "month" = ("month" + interval '1 month')::date, "date" = ("date" + interval '1 month')::date, "arrAdded" = "arrAdded" * 2, "attribution" = CASE WHEN "attribution" = 'NOT_CS' THEN 'CS_SOURCED'::"Attribution" ELSE "attribution" END, "attributionPct" = CASE WHEN "attribution" = 'NOT_CS' THEN 100 ELSE "attributionPct" END WHERE "organizationId" = ANY(${ids}::uuid[]) AND "arrAdded" > 1010`;
+    await prisma.$executeRaw`UPDATE "ChurnEvent" SET "kind" = CASE WHEN "kind" = 'FULL' THEN 'CONTRACTION'::"ChurnKind" ELSE 'FULL'::"ChurnKind" END, "month" = '2026-04-01', "date" = '2026-04-02' WHERE "organizationId" = ANY(${ids}::uuid[])`;
+    await prisma.$executeRaw`UPDATE "Save" SET "accountId" = (SELECT a."id" FROM "Account" a WHERE a."organizationId" = "Save"."organizationId" AND a."name" = 'A0'), "month" = '2026-02-01', "date" = '2026-02-02' WHERE "organizationId" = ANY(${ids}::uuid[]) AND "arrSaved" > 74`;
+    await prisma.$executeRaw`UPDATE "Account" SET "startDate" = ("startDate" - interval '2 months')::date, "churnDate" = '2026-05-31', "mrr" = "mrr" + 1 WHERE "organizationId" = ANY(${ids}::uuid[]) AND "name" <> 'A2'`;
+    await prisma.$executeRaw`DELETE FROM "ExpansionDeal" WHERE "organizationId" = ANY(${ids}::uuid[]) AND "month" = '2026-03-01'`;
+    await prisma.$executeRaw`DELETE FROM "Account" WHERE "organizationId" = ANY(${ids}::uuid[]) AND "name" = 'A1'`;
+    for (const org of orgs) {
+      const { kept, raw, cohortsKept, cohortsRaw } = await compareTotals(org.id);
+      expect(kept.length).toBeGreaterThan(0);
+      expect(kept).toEqual(raw);
+      expect(cohortsKept).toEqual(cohortsRaw);
+    }
+  });
+
   it('roll back with the transaction that wrote the rows', async () => {
     const prisma = testDb();
     const owner = await makeUser(prisma);

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { importAuditRows, isImportAudit, type ImportAuditBody } from '@/lib/audit/import-entry';
 import { principalAccess } from '@/lib/data/access';
+import { IMPORT_ROWS_SHOWN } from '@/lib/data/audit-bodies';
+import { listAuditEntries } from '@/lib/data/audit-log';
+import { monthHistory } from '@/lib/data/entries/months';
 import { commitImport, ImportRejected } from '@/lib/import/commit';
 import { parseCsvText } from '@/lib/import/csv';
 import { matchHeaders } from '@/lib/import/headers';
@@ -14,7 +18,7 @@ async function organisationWithAccounts(accounts = 20) {
   const org = await makeOrganization(testDb(), owner);
   await testDb().csm.create({ data: { organizationId: org.id, externalId: 'c-1', name: 'Alice Martin', startDate: new Date('2020-01-01') } });
   await testDb().account.createMany({ data: Array.from({ length: accounts }, (_, i) => ({ organizationId: org.id, externalId: `acc-${i}`, name: `Account ${i}`, startDate: new Date('2024-01-01') })) });
-  return { org, access: await principalAccess(callerOf(owner), org.slug, 'EDITOR') };
+  return { org, owner, access: await principalAccess(callerOf(owner), org.slug, 'EDITOR') };
 }
 
 function dealLines(count: number, arr = (i: number) => `${1000 + i}.5`): string[] {
@@ -38,11 +42,27 @@ async function snapshot(organizationId: string) {
   return JSON.stringify({ deals, audit, totals });
 }
 
+/** The import's grouped audit entries, oldest first. */
+async function importEntries(organizationId: string) {
+  const entries = await testDb().auditEntry.findMany({ where: { organizationId, action: 'deal.import' }, orderBy: [{ createdAt: 'asc' }, { month: 'asc' }] });
+  return entries.map((e) => {
+    if (!isImportAudit(e.action, e.after)) throw new Error(`Not an import entry: ${e.id}`);
+    return { ...e, after: e.after as ImportAuditBody & { created: number; updated: number } };
+  });
+}
+
 describe('bulk CSV import', () => {
   it('writes 600 deals in one go, re-imports without writing, and updates only what changed', async () => {
-    const { org, access } = await organisationWithAccounts();
+    const { org, owner, access } = await organisationWithAccounts();
     expect(await commitImport(access, 'deals', rowsOf(dealLines(600)))).toMatchObject({ create: 600 });
-    expect(await testDb().auditEntry.count({ where: { organizationId: org.id, action: 'deal.create', entityType: 'ExpansionDeal' } })).toBe(600);
+    // One audit entry per month touched (12), holding every created row with its values.
+    const created = await importEntries(org.id);
+    expect(created).toHaveLength(12);
+    expect(created.every((e) => e.entityType === 'ExpansionDeal' && e.actorUserId === owner.id && e.month !== null)).toBe(true);
+    const createdRows = created.flatMap((e) => importAuditRows(e.before, e.after));
+    const stored = await testDb().expansionDeal.findMany({ where: { organizationId: org.id }, select: { id: true, externalId: true, arrAdded: true, month: true } });
+    expect(createdRows.map((r) => r.id).sort()).toEqual(stored.map((d) => d.id).sort());
+    expect(createdRows.every((r) => r.before === null && stored.some((d) => d.id === r.id && d.externalId === r.after.externalId && d.arrAdded.toString() === r.after.arrAdded))).toBe(true);
     const pcts = await testDb().expansionDeal.groupBy({ by: ['attribution', 'attributionPct'], where: { organizationId: org.id }, _count: true });
     expect(pcts.map((p) => `${p.attribution}:${p.attributionPct.toString()}`).sort()).toEqual(['CS_INFLUENCED:40', 'CS_INFLUENCED:50', 'CS_SOURCED:100', 'NOT_CS:0']);
     const totals = await testDb().monthEventTotals.aggregate({ where: { organizationId: org.id }, _sum: { dealCount: true, expansionArr: true } });
@@ -55,9 +75,25 @@ describe('bulk CSV import', () => {
 
     const edited = rowsOf(dealLines(600, (i) => (i < 10 ? '1' : `${1000 + i}.5`)));
     expect(await commitImport(access, 'deals', edited)).toMatchObject({ create: 0, update: 10, unchanged: 590 });
-    const updates = await testDb().auditEntry.findMany({ where: { organizationId: org.id, action: 'deal.update' }, select: { before: true, after: true } });
-    expect(updates).toHaveLength(10);
-    expect(updates.every((u) => (u.after as { arrAdded: string }).arrAdded === '1' && (u.before as { arrAdded: string }).arrAdded !== '1')).toBe(true);
+    const updates = (await importEntries(org.id)).filter((e) => e.after.updated > 0);
+    expect(updates.map((e) => [e.after.created, e.after.updated])).toEqual(Array.from({ length: 10 }, () => [0, 1]));
+    const updatedRows = updates.flatMap((e) => importAuditRows(e.before, e.after));
+    expect(updatedRows).toHaveLength(10);
+    expect(updatedRows.every((u) => u.after.arrAdded === '1' && u.before !== null && u.before.arrAdded !== '1' && u.before.externalId === u.after.externalId)).toBe(true);
+
+    // The audit log, filtered by month and by person, and the month's history show the grouped
+    // entries with their rows' before and after (the first rows only: a page never loads them all).
+    const principal = callerOf(owner);
+    const january = await listAuditEntries(principal, org.slug, { month: '2025-01', actorUserId: owner.id });
+    expect(january.rows.map((e) => e.action)).toEqual(['deal.import', 'deal.import']);
+    const [edit, creation] = january.rows as unknown as { before: unknown; after: ImportAuditBody & { created: number; updated: number } }[];
+    expect([edit!.after.updated, creation!.after.created]).toEqual([1, 50]);
+    expect(importAuditRows(edit!.before, edit!.after)).toEqual([expect.objectContaining({ before: expect.objectContaining({ externalId: 'd-0', arrAdded: '1000.5' }), after: expect.objectContaining({ externalId: 'd-0', arrAdded: '1' }) })]);
+    expect(creation!.after.rows).toHaveLength(IMPORT_ROWS_SHOWN);
+    expect((await listAuditEntries(principal, org.slug, { actorUserId: (await makeUser(testDb())).id })).rows).toEqual([]);
+    const history = await monthHistory(principal, org.slug, '2025-01');
+    expect(history.map((e) => e.action)).toEqual(['deal.import', 'deal.import']);
+    expect(importAuditRows(history[0]!.before, history[0]!.after as ImportAuditBody)[0]).toMatchObject({ before: { arrAdded: '1000.5' }, after: { arrAdded: '1' } });
   });
 
   it('writes nothing when one row is bad, when a month is closed, or when an account is another organisation’s', async () => {

@@ -106,6 +106,37 @@ describe('CSV import', () => {
     expect(await testDb().account.count({ where: { organizationId: other.org.id } })).toBe(1);
   });
 
+  it('keeps what a file has no column for, and clears what a blank cell empties', async () => {
+    const { org, access } = await editorOf();
+    await commitImport(access, 'csms', rowsOf('csms', 'Name,Email,Start date\nAlice Martin,alice@example.test,2024-01-01\n'));
+    const full = 'External ID,Account name,Start date,MRR,CSM,Segment,Churn date\na-1,Acme,2025-01-15,2500,Alice Martin,Enterprise,\na-2,Globex,2025-02-01,100,Alice Martin,SMB,2026-01-31\n';
+    expect(await commitImport(access, 'accounts', rowsOf('accounts', full))).toMatchObject({ create: 2 });
+    const stored = () => testDb().account.findMany({ where: { organizationId: org.id }, orderBy: { externalId: 'asc' }, select: { externalId: true, mrr: true, csmId: true, segment: true, churnDate: true } });
+    const alice = await testDb().csm.findFirstOrThrow({ where: { organizationId: org.id }, select: { id: true } });
+
+    // No CSM, segment or churn-date column: the MRR changes, the rest stays as stored.
+    const partial = rowsOf('accounts', 'External ID,Account name,Start date,MRR\na-1,Acme,2025-01-15,2600\na-2,Globex,2025-02-01,100\n');
+    const preview = await previewImport(access, 'accounts', partial);
+    expect(preview.counts).toMatchObject({ update: 1, unchanged: 1 });
+    expect(await commitImport(access, 'accounts', partial)).toMatchObject({ update: 1, unchanged: 1 });
+    expect((await stored()).map((a) => [a.externalId, a.mrr.toString(), a.csmId, a.segment, a.churnDate?.toISOString().slice(0, 10) ?? null])).toEqual([
+      ['a-1', '2600', alice.id, 'Enterprise', null],
+      ['a-2', '100', alice.id, 'SMB', '2026-01-31'],
+    ]);
+    expect(await commitImport(access, 'accounts', partial)).toMatchObject({ update: 0, unchanged: 2 });
+
+    // The columns are there but blank: the CSM, segment and churn date are cleared.
+    const blank = rowsOf('accounts', 'External ID,Account name,Start date,MRR,CSM,Segment,Churn date\na-2,Globex,2025-02-01,100,,,\n');
+    expect(await commitImport(access, 'accounts', blank)).toMatchObject({ update: 1 });
+    expect((await stored())[1]).toMatchObject({ csmId: null, segment: null, churnDate: null });
+
+    // A deal keeps its CS share when the file has no share column, and keeps its CSM without a CSM column.
+    await commitImport(access, 'deals', rowsOf('deals', 'External ID,Account external ID,CSM,Date,Type,ARR added,Attribution,Attribution %\nd-1,a-1,Alice Martin,2026-03-10,Upsell,1000,CS influenced,35\n'));
+    expect(await commitImport(access, 'deals', rowsOf('deals', 'External ID,Account external ID,Date,Type,ARR added,Attribution\nd-1,a-1,2026-03-10,Upsell,1200,CS influenced\n'))).toMatchObject({ update: 1 });
+    const deal = await testDb().expansionDeal.findFirstOrThrow({ where: { organizationId: org.id, externalId: 'd-1' } });
+    expect([deal.arrAdded.toString(), deal.attributionPct.toString(), deal.csmId]).toEqual(['1200', '35', alice.id]);
+  });
+
   it('refuses rows of a closed month unless they are unchanged', async () => {
     const { org, access } = await editorOf();
     const rows = rowsOf('months', [MONTHS_HEADER, monthLine('2026-01')].join('\n'));
@@ -133,6 +164,18 @@ describe('CSV import', () => {
     expect(saves.map((s) => s.arrSaved.toString())).toEqual(['1600']);
     const months = await exportCsv(editor, org.slug, 'months', 'en');
     expect(months.split('\r\n')[0]).toContain('Month,CSM FTE,Loaded salaries');
+  });
+
+  it('recognises an event without an external id by its content: a corrected row is a new event (as the import screen says)', async () => {
+    const { org, access } = await editorOf();
+    await testDb().account.create({ data: { organizationId: org.id, name: 'Acme', externalId: 'a-1', startDate: new Date('2025-01-01') } });
+    const file = (arr: string) => rowsOf('deals', `Account external ID,Date,Type,ARR added,Attribution\na-1,2026-03-10,Upsell,${arr},CS sourced\n`);
+    expect(await commitImport(access, 'deals', file('1000'))).toMatchObject({ create: 1 });
+    // With a blank External ID column the row is the same content, so the same event.
+    expect(await commitImport(access, 'deals', rowsOf('deals', 'External ID,Account external ID,Date,Type,ARR added,Attribution\n,a-1,2026-03-10,Upsell,1000,CS sourced\n'))).toMatchObject({ create: 0, unchanged: 1 });
+    expect(await commitImport(access, 'deals', file('1200'))).toMatchObject({ create: 1, update: 0 });
+    const deals = await testDb().expansionDeal.findMany({ where: { organizationId: org.id }, orderBy: { arrAdded: 'asc' } });
+    expect(deals.map((d) => [d.arrAdded.toString(), d.externalId?.startsWith('csv-')])).toEqual([['1000', true], ['1200', true]]);
   });
 
   it('is available to automation through the API, all or nothing', async () => {

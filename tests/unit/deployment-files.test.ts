@@ -27,6 +27,11 @@ describe('docker-compose.yml and the Dockerfile', () => {
     const dockerfile = readFileSync('Dockerfile', 'utf8');
     expect(dockerfile).toMatch(/RUN npm ci/);
     expect(dockerfile).toMatch(/RUN npm run build/);
+    // npm run build also bundles the PDF worker into the build directory the image copies.
+    const packageJson = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string>; devDependencies: Record<string, string> };
+    expect(packageJson.scripts.build).toMatch(/next build && tsx scripts\/build-pdf-worker\.ts$/);
+    expect(dockerfile).toMatch(/COPY --from=build \/app \/app/);
+    expect(dockerfile).toMatch(/MALLOC_ARENA_MAX=2/);
     expect(dockerfile).toMatch(/HEALTHCHECK .*\n?.*\/api\/health/);
     expect(dockerfile).toMatch(/CMD .*scripts\/start\.ts/);
   });

@@ -49,10 +49,12 @@ describe('cell normalisation', () => {
     expect(normalizeNumber('45 %')).toBe('45');
   });
 
-  it('maps a record to fields, leaving blank cells out and reading enum spellings', () => {
+  it('maps a record to fields, blank cells as empty and absent columns left out, reading enum spellings', () => {
     const mapping = matchHeaders('deals', ['ID externe', 'Nom du compte', 'Date', 'Type', 'ARR ajouté', 'Attribution', 'Part attribuée %']);
-    const row = recordToRow('deals', mapping, ['d-1', 'Acme', '10/03/2026', 'Cross-sell', '1 234,56', 'Influencé CS', ''], 2);
-    expect(row).toEqual({ line: 2, values: { externalId: 'd-1', account: 'Acme', date: '2026-03-10', type: 'CROSS_SELL', arrAdded: '1 234,56', attribution: 'CS_INFLUENCED' } });
+    const row = recordToRow('deals', mapping, ['d-1', 'Acme', '10/03/2026', 'Cross-sell', '1 234,56', 'Influencé CS', ' '], 2);
+    // A blank cell clears an optional field; a column absent from the file (CSM here) leaves it as stored.
+    expect(row).toEqual({ line: 2, values: { externalId: 'd-1', account: 'Acme', date: '2026-03-10', type: 'CROSS_SELL', arrAdded: '1 234,56', attribution: 'CS_INFLUENCED', attributionPct: '' } });
+    expect('csm' in row.values).toBe(false);
   });
 });
 

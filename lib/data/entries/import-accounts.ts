@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { PrincipalAccess } from '@/lib/data/access';
 import { AppError } from '@/lib/errors';
 import type { AccountInput, CsmInput } from '@/lib/validation/entries';
-import { assertDistinctTargets, recordAuditBatch, resolveReferences, rowError, type AuditView, type BulkAudit, type BulkResult, type BulkRow } from './bulk';
+import { ImportAudits, assertDistinctTargets, resolveReferences, rowError, type AuditView, type BulkResult, type BulkRow } from './bulk';
 import { insertRows, selectExisting, updateRows, type Column } from './bulk-sql';
 import { decimalText, isUuid, sameValues, type Tx } from './shared';
 
@@ -28,7 +28,7 @@ const CSM: Spec<CsmInput> = {
 type Input = { externalId?: string; csmId?: string; csmExternalId?: string };
 
 /** Bulk create-or-update of accounts or CSMs, with the rules of upsertAccountTx / upsertCsmTx. */
-async function importEntitiesTx<I extends Input>(tx: Tx, access: PrincipalAccess, spec: Spec<I>, rows: BulkRow<I>[], refersToCsm: boolean): Promise<BulkResult> {
+async function importEntitiesTx<I extends Input>(tx: Tx, access: PrincipalAccess, spec: Spec<I>, rows: BulkRow<I>[], refersToCsm: boolean, audits?: ImportAudits): Promise<BulkResult> {
   const organizationId = access.organization.id;
   const table = { table: spec.table, columns: [{ name: 'id', type: 'uuid' }, ...spec.fields] };
   rows.forEach((r, index) => { if (r.id && !isUuid(r.id)) throw rowError(new AppError('NOT_FOUND'), index); });
@@ -46,7 +46,8 @@ async function importEntitiesTx<I extends Input>(tx: Tx, access: PrincipalAccess
 
   const inserts: (string | null)[][] = [];
   const updates: (string | null)[][] = [];
-  const audits: BulkAudit[] = [];
+  const collector = audits ?? new ImportAudits();
+  const audit = collector.for({ action: spec.action, entityType: spec.table, byMonth: false, columns: spec.fields.map((f) => ({ ...f, date: f.type === 'date' })) });
   const ids: string[] = [];
   let unchanged = 0;
   rows.forEach(({ input }, index) => {
@@ -57,26 +58,26 @@ async function importEntitiesTx<I extends Input>(tx: Tx, access: PrincipalAccess
     const row = [id, ...spec.fields.map((f) => after[f.name] ?? null)];
     if (!existing) {
       inserts.push(row);
-      audits.push({ action: `${spec.action}.create`, entityId: id, after });
+      audit.created(id);
       return;
     }
     const before: AuditView = {};
     for (const f of spec.fields) before[f.name] = f.decimal ? decimalText(existing[f.name] ?? null) : (existing[f.name] ?? null);
     if (sameValues(before, after)) { unchanged += 1; return; }
     updates.push(row);
-    audits.push({ action: `${spec.action}.update`, entityId: id, before, after });
+    audit.updated(id, before);
   });
 
   await insertRows(tx, table, organizationId, inserts);
   await updateRows(tx, table, organizationId, updates);
-  await recordAuditBatch(tx, access, spec.table, audits);
+  if (!audits) await collector.write(tx, access);
   return { created: inserts.length, updated: updates.length, unchanged, ids };
 }
 
-export function importAccountsTx(tx: Tx, access: PrincipalAccess, rows: BulkRow<AccountInput>[]): Promise<BulkResult> {
-  return importEntitiesTx(tx, access, ACCOUNT, rows, true);
+export function importAccountsTx(tx: Tx, access: PrincipalAccess, rows: BulkRow<AccountInput>[], audits?: ImportAudits): Promise<BulkResult> {
+  return importEntitiesTx(tx, access, ACCOUNT, rows, true, audits);
 }
 
-export function importCsmsTx(tx: Tx, access: PrincipalAccess, rows: BulkRow<CsmInput>[]): Promise<BulkResult> {
-  return importEntitiesTx(tx, access, CSM, rows, false);
+export function importCsmsTx(tx: Tx, access: PrincipalAccess, rows: BulkRow<CsmInput>[], audits?: ImportAudits): Promise<BulkResult> {
+  return importEntitiesTx(tx, access, CSM, rows, false, audits);
 }

@@ -3,9 +3,9 @@ import { randomUUID } from 'node:crypto';
 import type { PrincipalAccess } from '@/lib/data/access';
 import { AppError } from '@/lib/errors';
 import { dealAttributionPct, type ChurnEventInput, type DealInput, type SaveInput } from '@/lib/validation/entries';
-import { BULK_BATCH, assertDistinctTargets, assertMonthsOpen, closedMonthKeys, recordAuditBatch, resolveReferences, rowError, type AuditView, type BulkAudit, type BulkResult, type BulkRow } from './bulk';
+import { BULK_BATCH, ImportAudits, assertDistinctTargets, assertMonthsOpen, closedMonthKeys, resolveReferences, rowError, type AuditView, type BulkResult, type BulkRow } from './bulk';
 import { insertRows, selectExisting, updateRows, type Column, type TableSpec } from './bulk-sql';
-import { decimalText, isUuid, monthOfDay, sameValues, type Tx } from './shared';
+import { decimalText, isUuid, sameValues, type Tx } from './shared';
 
 type EventInput = { externalId?: string; accountId?: string; accountExternalId?: string; csmId?: string; csmExternalId?: string; date: string };
 type Field = Column & { decimal?: boolean };
@@ -44,7 +44,7 @@ async function defaultInfluencedPct(tx: Tx, organizationId: string): Promise<str
  * id; accounts and CSMs must be the organisation's; closed months are refused; unchanged rows are
  * not written nor audited. Any refusal throws before anything is written, naming the row's index.
  */
-async function importEventsTx<I extends EventInput>(tx: Tx, access: PrincipalAccess, spec: EventSpec<I>, rows: BulkRow<I>[]): Promise<BulkResult> {
+async function importEventsTx<I extends EventInput>(tx: Tx, access: PrincipalAccess, spec: EventSpec<I>, rows: BulkRow<I>[], audits?: ImportAudits): Promise<BulkResult> {
   const organizationId = access.organization.id;
   const table: TableSpec = { table: spec.table, columns: [...COMMON, ...spec.fields] };
   rows.forEach((r, index) => { if (r.id && !isUuid(r.id)) throw rowError(new AppError('NOT_FOUND'), index); });
@@ -66,47 +66,49 @@ async function importEventsTx<I extends EventInput>(tx: Tx, access: PrincipalAcc
   rows.forEach(({ input }, index) => assertMonthsOpen(closed, [targets[index]?.month?.slice(0, 7), input.date.slice(0, 7)], index));
 
   const result: BulkResult = { created: 0, updated: 0, unchanged: 0, ids: [] };
+  const collector = audits ?? new ImportAudits();
+  const audit = collector.for({ action: spec.action, entityType: spec.table, byMonth: true, columns: [{ name: 'externalId' }, { name: 'accountId' }, { name: 'csmId' }, { name: 'date', date: true }, ...spec.fields] });
   // Built and written a batch at a time, so a large import never holds all its statements' arrays.
   for (let start = 0; start < rows.length; start += BULK_BATCH) {
     const inserts: (string | null)[][] = [];
     const updates: (string | null)[][] = [];
-    const audits: BulkAudit[] = [];
     for (let index = start; index < Math.min(start + BULK_BATCH, rows.length); index += 1) {
       const input = rows[index]!.input;
       const existing = targets[index];
-      const month = input.date.slice(0, 7);
+      const month = `${input.date.slice(0, 7)}-01`;
       const after: AuditView = { externalId: input.externalId ?? existing?.externalId ?? null, accountId: accountIds[index]!, csmId: csmIds[index] ?? null, date: input.date, ...spec.values(input, defaultPct) };
       const id = existing?.id ?? randomUUID();
       result.ids.push(id);
-      const row = [id, after.externalId!, after.accountId!, after.csmId!, input.date, `${month}-01`, ...spec.fields.map((f) => after[f.name] ?? null)];
+      const row = [id, after.externalId!, after.accountId!, after.csmId!, input.date, month, ...spec.fields.map((f) => after[f.name] ?? null)];
       if (!existing) {
         inserts.push(row);
-        audits.push({ action: `${spec.action}.create`, entityId: id, month: monthOfDay(input.date), after });
+        audit.created(id);
         continue;
       }
       const before: AuditView = { externalId: existing.externalId ?? null, accountId: existing.accountId ?? null, csmId: existing.csmId ?? null, date: existing.date ?? null };
       for (const f of spec.fields) before[f.name] = f.decimal ? decimalText(existing[f.name] ?? null) : (existing[f.name] ?? null);
       if (sameValues(before, after)) { result.unchanged += 1; continue; }
       updates.push(row);
-      audits.push({ action: `${spec.action}.update`, entityId: id, month: monthOfDay(input.date), before, after });
+      audit.updated(id, before);
     }
     await insertRows(tx, table, organizationId, inserts);
     await updateRows(tx, table, organizationId, updates);
-    await recordAuditBatch(tx, access, spec.table, audits);
     result.created += inserts.length;
     result.updated += updates.length;
   }
+  // A caller that passes its own collector writes it once, after its last call.
+  if (!audits) await collector.write(tx, access);
   return result;
 }
 
-export function importChurnEventsTx(tx: Tx, access: PrincipalAccess, rows: BulkRow<ChurnEventInput>[]): Promise<BulkResult> {
-  return importEventsTx(tx, access, CHURN, rows);
+export function importChurnEventsTx(tx: Tx, access: PrincipalAccess, rows: BulkRow<ChurnEventInput>[], audits?: ImportAudits): Promise<BulkResult> {
+  return importEventsTx(tx, access, CHURN, rows, audits);
 }
 
-export function importSavesTx(tx: Tx, access: PrincipalAccess, rows: BulkRow<SaveInput>[]): Promise<BulkResult> {
-  return importEventsTx(tx, access, SAVE, rows);
+export function importSavesTx(tx: Tx, access: PrincipalAccess, rows: BulkRow<SaveInput>[], audits?: ImportAudits): Promise<BulkResult> {
+  return importEventsTx(tx, access, SAVE, rows, audits);
 }
 
-export function importDealsTx(tx: Tx, access: PrincipalAccess, rows: BulkRow<DealInput>[]): Promise<BulkResult> {
-  return importEventsTx(tx, access, DEAL, rows);
+export function importDealsTx(tx: Tx, access: PrincipalAccess, rows: BulkRow<DealInput>[], audits?: ImportAudits): Promise<BulkResult> {
+  return importEventsTx(tx, access, DEAL, rows, audits);
 }

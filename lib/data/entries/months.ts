@@ -1,4 +1,5 @@
 import 'server-only';
+import { auditBodies } from '@/lib/data/audit-bodies';
 import { db } from '@/lib/db';
 import { principalAccess, type Principal, type PrincipalAccess } from '@/lib/data/access';
 import { recordAudit } from '@/lib/data/audit';
@@ -184,11 +185,18 @@ export async function monthHistory(principal: Principal, slug: string, month: st
     where: { organizationId: organization.id, month: monthDate(month) },
     orderBy: { createdAt: 'desc' },
     take: Math.min(Math.max(limit, 1), 200),
-    select: { id: true, createdAt: true, actorLabel: true, actorUserId: true, action: true, entityType: true, before: true, after: true, reason: true },
+    // before/after come trimmed from auditBodies: an import's entry can hold thousands of rows.
+    select: { id: true, createdAt: true, actorLabel: true, actorUserId: true, action: true, entityType: true, reason: true },
   });
   const userIds = [...new Set(entries.flatMap((e) => (e.actorUserId ? [e.actorUserId] : [])))];
-  const names = new Map((await db().user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
-  return entries.map(({ actorLabel, actorUserId, ...e }) => ({ ...e, actor: (actorUserId && names.get(actorUserId)) || actorLabel }));
+  const [users, bodies] = await Promise.all([
+    db().user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } }),
+    auditBodies(entries.map((e) => e.id)),
+  ]);
+  const names = new Map(users.map((u) => [u.id, u.name]));
+  return entries.map(({ actorLabel, actorUserId, ...e }) => ({
+    ...e, before: bodies.get(e.id)?.before ?? null, after: bodies.get(e.id)?.after ?? null, actor: (actorUserId && names.get(actorUserId)) || actorLabel,
+  }));
 }
 
 /** Latest month logged before `month`, to pre-fill a new month ("start from last month"). */

@@ -31,9 +31,17 @@ export function dayKeyOrNull(date: Date | null): string | null {
   return date ? dayKey(date) : null;
 }
 
+// Plain decimals that decimal.js prints unchanged: below 1e21, no trailing fractional zero, and not
+// so small that it switches to an exponent (below 1e-7).
+const CANONICAL = /^(?:-?[1-9]\d{0,19}(?:\.\d{0,12}[1-9])?|-?0\.0{0,5}[1-9](?:\d{0,12}[1-9])?|0)$/;
+
 /** Decimal column → canonical string ("2.5", not "2.5000"), so before/after compare by value. */
 export function decimalText(value: { toString(): string } | null): string | null {
-  return value === null ? null : new Decimal(value.toString()).toString();
+  if (value === null) return null;
+  const text = value.toString();
+  // Already canonical (no sign on zero, no trailing zeros, no exponent): skip the Decimal, which a
+  // 100 000-row import otherwise builds twice per row.
+  return CANONICAL.test(text) ? text : new Decimal(text).toString();
 }
 
 /** Runs `work` with the caller's access and one transaction: nothing is written unless all of it is. */

@@ -36,7 +36,7 @@ export default async function BoardPage({ params, searchParams }: { params: Prom
           <p className="text-lg font-semibold text-indigo-700">Tenure</p>
           <h1 className="mt-2 text-xl font-semibold text-slate-900">{t(snapshotLink ? 'snapshotPasswordTitle' : 'passwordTitle', { organization: link.organization.name })}</h1>
           <p className="mb-4 mt-1 text-sm text-slate-600">{t('passwordIntro')}</p>
-          <BoardPasswordForm token={token} />
+          <BoardPasswordForm token={token} snapshot={snapshotLink !== null} />
         </div>
       </main>
     );

@@ -7,7 +7,7 @@ import { formatDateTime, formatMonth } from '@/lib/format';
 import type { Locale } from '@/lib/i18n/locales';
 import { monthKeyField } from '@/lib/validation/entries';
 import { PageHeader } from '@/components/ui/page-header';
-import { AuditChanges } from '@/components/entry/audit-changes';
+import { AuditEntryChanges } from '@/components/entry/audit-entry-changes';
 
 /** Owners only: every change, filterable by month and by person (filters live in the URL). */
 export default async function AuditPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ month?: string; person?: string; cursor?: string }> }) {
@@ -65,7 +65,7 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
                   <td className="whitespace-nowrap px-4 py-2 capitalize">{e.month ? <Link href={`/orgs/${slug}/months/${e.month}`} className="text-indigo-700 hover:underline">{formatMonth(e.month, locale, 'short')}</Link> : '—'}</td>
                   <td className="px-4 py-2">
                     {e.reason && <p className="text-xs italic text-slate-700">{t('reason', { reason: e.reason })}</p>}
-                    <AuditChanges before={e.before} after={e.after} />
+                    <AuditEntryChanges action={e.action} before={e.before} after={e.after} />
                   </td>
                 </tr>
               ))}
