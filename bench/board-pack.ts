@@ -14,20 +14,21 @@ import path from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { startEmbeddedPostgres } from '@/lib/db/embedded-postgres';
 import { migrate } from '@/lib/db/migrate';
-import { createDb } from '@/lib/db/client';
 import { createDemoOrganization, DEMO_SLUG } from '@/lib/seed/demo';
 import { isLocale } from '@/lib/i18n/locales';
 import { BIG, ensureBenchOrganization } from './generate';
 
 // lib/ modules are marked server-only (they throw outside React Server Components); a script is
 // server-side by nature, so resolve that marker to an empty module.
-register(
-  'data:text/javascript,' +
-    encodeURIComponent(`export async function resolve(specifier, context, next) {
-      if (specifier === 'server-only') return { url: 'data:text/javascript,export {}', shortCircuit: true };
-      return next(specifier, context);
-    }`),
-);
+if (!process.env.TENURE_BENCH_BUNDLED) {
+  register(
+    'data:text/javascript,' +
+      encodeURIComponent(`export async function resolve(specifier, context, next) {
+        if (specifier === 'server-only') return { url: 'data:text/javascript,export {}', shortCircuit: true };
+        return next(specifier, context);
+      }`),
+  );
+}
 
 function option(name: string): string | undefined {
   const index = process.argv.indexOf(`--${name}`);
@@ -47,16 +48,16 @@ async function main(): Promise<void> {
   try {
     await migrate(embedded.url);
     process.env.DATABASE_URL = embedded.url;
-    const prisma = createDb(embedded.url, 2);
+    // One Prisma client for the whole run, as in the app (each client holds its own query compiler).
+    const { db } = await import('@/lib/db');
+    const prisma = db();
     if (!(await prisma.organization.findUnique({ where: { slug: DEMO_SLUG }, select: { id: true } }))) {
       await createDemoOrganization(prisma, { password: 'bench password, not a secret' });
     }
-    await prisma.$disconnect();
     const big = process.argv.includes('--big');
     if (big) await ensureBenchOrganization(embedded.url, BIG);
     const slug = big ? BIG.slug : DEMO_SLUG;
 
-    const { db } = await import('@/lib/db');
     const { latestLoggedMonth } = await import('@/lib/data/metrics');
     const { loadBoardPack } = await import('@/lib/pdf/load-board-pack');
     const { renderBoardPack } = await import('@/lib/pdf/render-board-pack');

@@ -20,13 +20,15 @@ import type { RawRow } from '@/lib/import/rows';
 import type { DealInput } from '@/lib/validation/entries';
 
 // lib/ modules are marked server-only; a script is server-side by nature (see bench/board-pack.ts).
-register(
-  'data:text/javascript,' +
-    encodeURIComponent(`export async function resolve(specifier, context, next) {
-      if (specifier === 'server-only') return { url: 'data:text/javascript,export {}', shortCircuit: true };
-      return next(specifier, context);
-    }`),
-);
+if (!process.env.TENURE_BENCH_BUNDLED) {
+  register(
+    'data:text/javascript,' +
+      encodeURIComponent(`export async function resolve(specifier, context, next) {
+        if (specifier === 'server-only') return { url: 'data:text/javascript,export {}', shortCircuit: true };
+        return next(specifier, context);
+      }`),
+  );
+}
 
 const ACCOUNTS = 2_000;
 /** Rows per preview request, as components/integrations/import-wizard.tsx sends them. */
