@@ -76,6 +76,29 @@ describe('cross-site server actions', () => {
   });
 });
 
+describe('malformed server action bodies', () => {
+  it('a body that is not React’s encoding is a 400 from the proxy (Next’s decoder answered 500), and nothing changes', async () => {
+    const action = builtActions().get('createShareLinkAction')!;
+    const before = await orgChecksum(testDb(), organizationId);
+    const bodies: Array<[string, BodyInit, string | undefined]> = [
+      ['not JSON', 'garbage', 'text/plain;charset=UTF-8'],
+      ['a reference to a part that does not exist', '["$Q1"]', 'text/plain;charset=UTF-8'],
+      ['an object, not an argument list', '{"a":1}', 'text/plain;charset=UTF-8'],
+      ['a broken multipart body', '--x\r\nnope', 'multipart/form-data; boundary=x'],
+    ];
+    for (const [label, body, contentType] of bodies) {
+      const response = await fetch(`${server.url}/orgs/${slug}/sharing`, {
+        method: 'POST',
+        body,
+        headers: { 'next-action': action.id, origin: server.url, cookie, ...(contentType ? { 'content-type': contentType } : {}) },
+      });
+      expect(response.status, label).toBe(400);
+      expect(await response.text(), label).toContain('Malformed server action request');
+    }
+    expect(await orgChecksum(testDb(), organizationId)).toEqual(before);
+  });
+});
+
 describe('cross-site route handlers', () => {
   const account = JSON.stringify({ name: 'Cross-site', startDate: '2025-01-01', mrr: '1' });
 
