@@ -1,9 +1,13 @@
 import { existsSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FACTORY_PASSWORD, makeOrganization, makeUser } from '@/lib/seed/factories';
 import { appDir, cookieHeader, distDir, signInOverHttp, startServer, type Jar, type RunningServer } from '@/bench/server';
+import { hashPassword } from '@/lib/auth/password';
+import { hashShareToken } from '@/lib/data/share-links';
+import { API_RATE_LIMIT } from '@/lib/api/limits';
+import { builtActions, callAction } from '../support/server-actions';
 import { testDb } from '../support/db';
 
 /**
@@ -99,4 +103,52 @@ describe('two app processes on one database', () => {
     expect(afterA).toEqual(afterB);
     expect(afterB['2026-02']).toBe('1234');
   }, 60_000);
+
+  it('counts sign-in attempts per address across both processes', async () => {
+    const [a, b] = servers as [RunningServer, RunningServer];
+    const ip = `10.4.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+    // 50 failed sign-ins from one address (any accounts) per 15 minutes, split between the processes…
+    await Promise.all(Array.from({ length: 50 }, (_, i) => signIn(i % 2 ? b : a, new Map(), `nobody-${i}@example.test`, 'wrong password', ip)));
+    // … then a real account with its right password is refused from that address, on either.
+    expect(await signIn(a, new Map(), email, FACTORY_PASSWORD, ip)).toBe(false);
+    expect(await signIn(b, new Map(), email, FACTORY_PASSWORD, ip)).toBe(false);
+    // From another address it still works.
+    expect(await signIn(b, new Map(), email, FACTORY_PASSWORD, `10.5.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`)).toBe(true);
+  }, 60_000);
+
+  it('counts wrong board-link passwords across both processes', async () => {
+    const [a, b] = servers as [RunningServer, RunningServer];
+    const token = randomBytes(32).toString('base64url');
+    const org = await testDb().organization.findUniqueOrThrow({ where: { slug }, select: { id: true } });
+    await testDb().shareLink.create({ data: { organizationId: org.id, target: 'DASHBOARD', label: 'Locked', tokenHash: hashShareToken(token), passwordHash: await hashPassword('the right one 42') } });
+    const unlock = builtActions().get('unlockBoardAction')!;
+    const attempt = (server: RunningServer, password: string) => {
+      const form = new FormData();
+      form.set('password', password);
+      return callAction({ baseUrl: server.url, action: unlock, page: `/board/${token}`, args: [token, null, form] });
+    };
+    // 5 wrong passwords per link and 15 minutes, alternating between the processes…
+    for (let i = 0; i < 5; i += 1) expect(JSON.stringify((await attempt(i % 2 ? b : a, 'wrong')).value)).toContain('Wrong password');
+    // … then even the right one is refused, by either process: the count lives in PostgreSQL.
+    for (const server of [a, b]) expect(JSON.stringify((await attempt(server, 'the right one 42')).value)).toContain('Too many attempts');
+  }, 60_000);
+
+  it('counts an API token’s requests across both processes, and answers 429 with Retry-After', async () => {
+    const [a, b] = servers as [RunningServer, RunningServer];
+    const org = await testDb().organization.findUniqueOrThrow({ where: { slug }, select: { id: true } });
+    const token = `tnr_${randomBytes(32).toString('base64url')}`;
+    await testDb().apiToken.create({ data: { organizationId: org.id, name: 'two processes', scope: 'READ', tokenHash: createHash('sha256').update(token).digest('hex'), tokenPrefix: token.slice(0, 10) } });
+    const read = (server: RunningServer) => fetch(`${server.url}/api/v1/orgs/${slug}/csms?limit=1`, { headers: { authorization: `Bearer ${token}` } });
+    // The limit's worth of requests, half on each process, in batches…
+    for (let sent = 0; sent < API_RATE_LIMIT.limit; sent += 50) {
+      const statuses = await Promise.all(Array.from({ length: 50 }, (_, i) => read(i % 2 ? b : a).then((r) => r.status)));
+      expect(statuses.every((status) => status === 200)).toBe(true);
+    }
+    // … and the next one is refused by either, saying when to retry.
+    for (const server of [a, b]) {
+      const refused = await read(server);
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    }
+  }, 120_000);
 });
