@@ -6,14 +6,13 @@
  *   npx tsx bench/import.ts [--rows 100000] [--per-row 1000]
  * --per-row N also times N rows through the per-row upsert (the path used before the bulk writes).
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { register } from 'node:module';
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { startEmbeddedPostgres } from '@/lib/db/embedded-postgres';
 import { migrate } from '@/lib/db/migrate';
-import { createDb } from '@/lib/db/client';
 import { seededRandom } from '@/lib/seed/random';
 import type { PrincipalAccess } from '@/lib/data/access';
 import type { RawRow } from '@/lib/import/rows';
@@ -86,20 +85,22 @@ async function main(): Promise<void> {
   const count = Number(option('rows') ?? 100_000);
   const port = Number(process.env.TENURE_BENCH_IMPORT_PG_PORT ?? 54397);
   const dataDir = path.resolve(`.data/bench-import-${port}`);
+  // A fresh database every run: 100 000 rows per run otherwise pile up and slow the next ones.
+  rmSync(dataDir, { recursive: true, force: true });
   const embedded = await startEmbeddedPostgres({ dataDir, port, database: 'tenure' });
   try {
     await migrate(embedded.url);
     process.env.DATABASE_URL = embedded.url;
     const { makeOrganization, makeUser, callerOf } = await import('@/lib/seed/factories');
-    const prisma = createDb(embedded.url, 2);
+    // One Prisma client for the whole run, as in the app (each client holds its own query compiler).
+    const { db } = await import('@/lib/db');
+    const prisma = db();
     const owner = await makeUser(prisma);
     const org = await makeOrganization(prisma, owner);
     // Set-up in SQL: Prisma's createMany of 2 000 rows alone raised the peak by ~100 MB that the import never uses.
     await prisma.$executeRaw`INSERT INTO "Csm" ("organizationId", "externalId", "name", "startDate", "updatedAt") SELECT ${org.id}::uuid, 'csm-' || i, 'CSM ' || i, '2020-01-01', now() FROM generate_series(1, ${CSMS}) i`;
     await prisma.$executeRaw`INSERT INTO "Account" ("organizationId", "externalId", "name", "startDate", "mrr", "updatedAt") SELECT ${org.id}::uuid, 'acc-' || i, 'Account ' || i, '2022-01-01', 1000, now() FROM generate_series(1, ${ACCOUNTS}) i`;
-    await prisma.$disconnect();
 
-    const { db } = await import('@/lib/db');
     const { principalAccess } = await import('@/lib/data/access');
     const { parseCsvRows } = await import('@/lib/import/csv');
     const { commitImport, previewImport } = await import('@/lib/import/commit');
