@@ -1,5 +1,6 @@
 import { expect, test, type APIRequestContext, type APIResponse } from '@playwright/test';
-import { e2eDb, MONTH, seedOrganization, type OrgFixture } from './security/fixtures';
+import { randomBytes } from 'node:crypto';
+import { e2eDb, MONTH, seedOrganization, sha256, type OrgFixture } from './security/fixtures';
 import { discoverRoutes } from './security/routes';
 import { signedInContext } from './security/session';
 import { FACTORY_PASSWORD } from './security/fixtures';
@@ -14,59 +15,59 @@ import { signIn } from './support';
  *
  * Callers: anon (signed out) · view/edit/own (viewer, editor, owner of organisation A) · out (owner
  * of organisation B) · tR/tW/tX (A's read, write and revoked API tokens) · tB (B's write token) ·
- * lL/lE/lX (holder of A's live, expired and revoked share link, signed out). Share links only
- * open /board/{token}; a link holder is otherwise a signed-out visitor. Snapshot share links (a
- * link to one stored board pack, served by /board/{token} and /board/{token}/pdf) are being added
- * alongside this test: they have no column yet (a live snapshot link should get 200 on both).
+ * lL/lE/lX (holder of A's live, expired and revoked dashboard share link, signed out) · lS (holder
+ * of a live link to one of A's board-pack snapshots, signed out). Share links only open
+ * /board/{token} (and a snapshot link its PDF, /board/{token}/pdf); a link holder is otherwise a
+ * signed-out visitor.
  */
-const CALLERS = ['anon', 'view', 'edit', 'own', 'out', 'tR', 'tW', 'tX', 'tB', 'lL', 'lE', 'lX'] as const;
+const CALLERS = ['anon', 'view', 'edit', 'own', 'out', 'tR', 'tW', 'tX', 'tB', 'lL', 'lE', 'lX', 'lS'] as const;
 type Caller = (typeof CALLERS)[number];
 type Outcome = '200' | '2xx' | '401' | '403' | '404' | 'in' | 'go';
 
-//                                                        anon  view  edit  own   out   tR    tW    tX    tB    lL    lE    lX
+//                                                        anon  view  edit  own   out   tR    tW    tX    tB    lL    lE    lX    lS
 const MATRIX: Record<string, string> = {
-  'GET /':                                               'in    go    go    go    go    in    in    in    in    in    in    in',
-  'GET /sign-in':                                        '200   go    go    go    go    200   200   200   200   200   200   200',
-  'GET /sign-up':                                        '200   go    go    go    go    200   200   200   200   200   200   200',
-  'GET /invite/[token]':                                 '200   200   200   200   200   200   200   200   200   200   200   200',
-  'GET /board/[token]':                                  '200   200   200   200   200   200   200   200   200   200   404   404',
-  // The PDF of a snapshot link: every link here is a dashboard link, so every caller gets 404.
-  'GET /board/[token]/pdf':                              '404   404   404   404   404   404   404   404   404   404   404   404',
-  'GET /orgs':                                           'in    go    go    go    go    in    in    in    in    in    in    in',
-  'GET /orgs/[slug]':                                    'in    200   200   200   404   in    in    in    in    in    in    in',
-  'GET /orgs/[slug]/accounts':                           'in    200   200   200   404   in    in    in    in    in    in    in',
-  'GET /orgs/[slug]/audit':                              'in    404   404   200   404   in    in    in    in    in    in    in',
-  'GET /orgs/[slug]/board-packs':                        'in    200   200   200   404   in    in    in    in    in    in    in',
-  'GET /orgs/[slug]/board-packs/[id]':                   'in    200   200   200   404   in    in    in    in    in    in    in',
-  'GET /orgs/[slug]/deals':                              'in    200   200   200   404   in    in    in    in    in    in    in',
-  'GET /orgs/[slug]/import':                             'in    404   200   200   404   in    in    in    in    in    in    in',
-  'GET /orgs/[slug]/months':                             'in    200   200   200   404   in    in    in    in    in    in    in',
-  'GET /orgs/[slug]/months/[month]':                     'in    200   200   200   404   in    in    in    in    in    in    in',
-  'GET /orgs/[slug]/settings':                           'in    200   200   200   404   in    in    in    in    in    in    in',
-  'GET /orgs/[slug]/settings/api-docs':                  'in    200   200   200   404   in    in    in    in    in    in    in',
-  'GET /orgs/[slug]/settings/api-tokens':                'in    404   404   200   404   in    in    in    in    in    in    in',
-  'GET /orgs/[slug]/sharing':                            'in    404   404   200   404   in    in    in    in    in    in    in',
-  'GET /orgs/[slug]/team':                               'in    200   200   200   404   in    in    in    in    in    in    in',
-  'GET /api/auth/[...nextauth]':                         '200   200   200   200   200   200   200   200   200   200   200   200',
-  'POST /api/auth/[...nextauth]':                        'go    go    go    go    go    go    go    go    go    go    go    go',
-  'GET /api/health':                                     '200   200   200   200   200   200   200   200   200   200   200   200',
-  'GET /api/orgs/[slug]/board-pack.pdf':                 '404   200   200   200   404   404   404   404   404   404   404   404',
-  'GET /api/orgs/[slug]/board-packs/[id]/pdf':           '404   200   200   200   404   404   404   404   404   404   404   404',
-  'GET /api/orgs/[slug]/export.zip':                     '401   403   403   200   404   401   401   401   401   401   401   401',
-  'GET /api/orgs/[slug]/export/[kind]':                  '401   200   200   200   404   401   401   401   401   401   401   401',
-  'GET /api/orgs/[slug]/metrics':                        '401   200   200   200   404   401   401   401   401   401   401   401',
-  'GET /api/orgs/[slug]/templates/[kind]':               '401   200   200   200   404   401   401   401   401   401   401   401',
-  'GET /api/v1/openapi.json':                            '200   200   200   200   200   200   200   200   200   200   200   200',
-  'GET /api/v1/orgs/[slug]/[collection]':                '401   200   200   200   404   200   200   401   404   401   401   401',
-  'POST /api/v1/orgs/[slug]/[collection]':               '401   403   2xx   2xx   404   403   2xx   401   404   401   401   401',
-  'PUT /api/v1/orgs/[slug]/[collection]/[id]':           '401   403   2xx   2xx   404   403   2xx   401   404   401   401   401',
-  'PATCH /api/v1/orgs/[slug]/[collection]/[id]':         '401   403   2xx   2xx   404   403   2xx   401   404   401   401   401',
-  'DELETE /api/v1/orgs/[slug]/[collection]/[id]':        '401   403   2xx   2xx   404   403   2xx   401   404   401   401   401',
-  'POST /api/v1/orgs/[slug]/imports/[kind]':             '401   403   200   200   404   403   200   401   404   401   401   401',
-  'GET /api/v1/orgs/[slug]/metrics':                     '401   200   200   200   404   200   200   401   404   401   401   401',
-  'GET /api/v1/orgs/[slug]/months':                      '401   200   200   200   404   200   200   401   404   401   401   401',
-  'GET /api/v1/orgs/[slug]/months/[month]':              '401   200   200   200   404   200   200   401   404   401   401   401',
-  'PUT /api/v1/orgs/[slug]/months/[month]':              '401   403   200   200   404   403   200   401   404   401   401   401',
+  'GET /':                                               'in    go    go    go    go    in    in    in    in    in    in    in    in',
+  'GET /sign-in':                                        '200   go    go    go    go    200   200   200   200   200   200   200   200',
+  'GET /sign-up':                                        '200   go    go    go    go    200   200   200   200   200   200   200   200',
+  'GET /invite/[token]':                                 '200   200   200   200   200   200   200   200   200   200   200   200   200',
+  'GET /board/[token]':                                  '200   200   200   200   200   200   200   200   200   200   404   404   200',
+  // The PDF of a snapshot link: only the snapshot link's holder gets it (the others hold a dashboard link).
+  'GET /board/[token]/pdf':                              '404   404   404   404   404   404   404   404   404   404   404   404   200',
+  'GET /orgs':                                           'in    go    go    go    go    in    in    in    in    in    in    in    in',
+  'GET /orgs/[slug]':                                    'in    200   200   200   404   in    in    in    in    in    in    in    in',
+  'GET /orgs/[slug]/accounts':                           'in    200   200   200   404   in    in    in    in    in    in    in    in',
+  'GET /orgs/[slug]/audit':                              'in    404   404   200   404   in    in    in    in    in    in    in    in',
+  'GET /orgs/[slug]/board-packs':                        'in    200   200   200   404   in    in    in    in    in    in    in    in',
+  'GET /orgs/[slug]/board-packs/[id]':                   'in    200   200   200   404   in    in    in    in    in    in    in    in',
+  'GET /orgs/[slug]/deals':                              'in    200   200   200   404   in    in    in    in    in    in    in    in',
+  'GET /orgs/[slug]/import':                             'in    404   200   200   404   in    in    in    in    in    in    in    in',
+  'GET /orgs/[slug]/months':                             'in    200   200   200   404   in    in    in    in    in    in    in    in',
+  'GET /orgs/[slug]/months/[month]':                     'in    200   200   200   404   in    in    in    in    in    in    in    in',
+  'GET /orgs/[slug]/settings':                           'in    200   200   200   404   in    in    in    in    in    in    in    in',
+  'GET /orgs/[slug]/settings/api-docs':                  'in    200   200   200   404   in    in    in    in    in    in    in    in',
+  'GET /orgs/[slug]/settings/api-tokens':                'in    404   404   200   404   in    in    in    in    in    in    in    in',
+  'GET /orgs/[slug]/sharing':                            'in    404   404   200   404   in    in    in    in    in    in    in    in',
+  'GET /orgs/[slug]/team':                               'in    200   200   200   404   in    in    in    in    in    in    in    in',
+  'GET /api/auth/[...nextauth]':                         '200   200   200   200   200   200   200   200   200   200   200   200   200',
+  'POST /api/auth/[...nextauth]':                        'go    go    go    go    go    go    go    go    go    go    go    go    go',
+  'GET /api/health':                                     '200   200   200   200   200   200   200   200   200   200   200   200   200',
+  'GET /api/orgs/[slug]/board-pack.pdf':                 '404   200   200   200   404   404   404   404   404   404   404   404   404',
+  'GET /api/orgs/[slug]/board-packs/[id]/pdf':           '404   200   200   200   404   404   404   404   404   404   404   404   404',
+  'GET /api/orgs/[slug]/export.zip':                     '401   403   403   200   404   401   401   401   401   401   401   401   401',
+  'GET /api/orgs/[slug]/export/[kind]':                  '401   200   200   200   404   401   401   401   401   401   401   401   401',
+  'GET /api/orgs/[slug]/metrics':                        '401   200   200   200   404   401   401   401   401   401   401   401   401',
+  'GET /api/orgs/[slug]/templates/[kind]':               '401   200   200   200   404   401   401   401   401   401   401   401   401',
+  'GET /api/v1/openapi.json':                            '200   200   200   200   200   200   200   200   200   200   200   200   200',
+  'GET /api/v1/orgs/[slug]/[collection]':                '401   200   200   200   404   200   200   401   404   401   401   401   401',
+  'POST /api/v1/orgs/[slug]/[collection]':               '401   403   2xx   2xx   404   403   2xx   401   404   401   401   401   401',
+  'PUT /api/v1/orgs/[slug]/[collection]/[id]':           '401   403   2xx   2xx   404   403   2xx   401   404   401   401   401   401',
+  'PATCH /api/v1/orgs/[slug]/[collection]/[id]':         '401   403   2xx   2xx   404   403   2xx   401   404   401   401   401   401',
+  'DELETE /api/v1/orgs/[slug]/[collection]/[id]':        '401   403   2xx   2xx   404   403   2xx   401   404   401   401   401   401',
+  'POST /api/v1/orgs/[slug]/imports/[kind]':             '401   403   200   200   404   403   200   401   404   401   401   401   401',
+  'GET /api/v1/orgs/[slug]/metrics':                     '401   200   200   200   404   200   200   401   404   401   401   401   401',
+  'GET /api/v1/orgs/[slug]/months':                      '401   200   200   200   404   200   200   401   404   401   401   401   401',
+  'GET /api/v1/orgs/[slug]/months/[month]':              '401   200   200   200   404   200   200   401   404   401   401   401   401',
+  'PUT /api/v1/orgs/[slug]/months/[month]':              '401   403   200   200   404   403   200   401   404   401   401   401   401',
 };
 
 function expectedRow(key: string): Record<Caller, Outcome> {
@@ -85,9 +86,12 @@ const matches = (expected: Outcome, actual: string) => expected === actual || (e
 
 type Request = { path: string; body?: unknown };
 
+/** The token of a live link to A's snapshot, made once the snapshot exists (in the test). */
+let snapshotLinkToken = '';
+
 /** The concrete request a caller sends for a route: A's fixtures in every parameter. */
 async function requestFor(method: string, pattern: string, caller: Caller, a: OrgFixture): Promise<Request> {
-  const link = caller === 'lE' ? a.links.expired : caller === 'lX' ? a.links.revoked : a.links.live;
+  const link = caller === 'lS' ? { token: snapshotLinkToken } : caller === 'lE' ? a.links.expired : caller === 'lX' ? a.links.revoked : a.links.live;
   let collection = 'accounts';
   let id = pattern.includes('board-packs') ? a.ids.snapshot : a.ids.account;
   if (pattern === '/api/v1/orgs/[slug]/[collection]/[id]' && method === 'DELETE') {
@@ -133,6 +137,8 @@ test('every route × caller gets exactly the declared outcome', async ({ page, p
   await page.getByTestId('create-board-pack').click();
   await expect.poll(() => db.boardSnapshot.count({ where: { organizationId: a.org.id, createdById: a.owner.id } }), { timeout: 30_000 }).toBe(1);
   a.ids.snapshot = (await db.boardSnapshot.findFirstOrThrow({ where: { organizationId: a.org.id, createdById: a.owner.id }, select: { id: true } })).id;
+  snapshotLinkToken = randomBytes(32).toString('base64url');
+  await db.shareLink.create({ data: { organizationId: a.org.id, target: 'SNAPSHOT', snapshotId: a.ids.snapshot, label: 'Snapshot link', tokenHash: sha256(snapshotLinkToken), includeLeaderboard: false, includeDrafts: true } });
   const ip = () => `10.20.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
   const anonymous = () => playwright.request.newContext({ baseURL, extraHTTPHeaders: { 'x-forwarded-for': ip() } });
   const bearer = (token: string) => playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${token}`, 'x-forwarded-for': ip() } });
@@ -149,6 +155,7 @@ test('every route × caller gets exactly the declared outcome', async ({ page, p
     lL: await anonymous(),
     lE: await anonymous(),
     lX: await anonymous(),
+    lS: await anonymous(),
   };
 
   const failures: string[] = [];
