@@ -7,6 +7,7 @@ import { importChurnEventsTx, importDealsTx, importSavesTx } from '@/lib/data/en
 import { upsertMonthTx } from '@/lib/data/entries/months';
 import { translatePrismaError } from '@/lib/data/entries/shared';
 import { AppError, isAppError } from '@/lib/errors';
+import { collectGarbage } from '@/lib/runtime/collect-garbage';
 import type { AccountInput, ChurnEventInput, CsmInput, DealInput, MonthInput, SaveInput } from '@/lib/validation/entries';
 import type { ImportKind } from '@/lib/import/kinds';
 import { planContext, planImport, type ImportPlan, type PlannedRow } from '@/lib/import/plan';
@@ -72,7 +73,14 @@ export const COMMIT_CHUNK = 2_000;
  * a chunk at a time against context read once (accounts, CSMs, closed months, settings) and with
  * repeats found over the whole file, so a chunk sees the organisation as the whole file would.
  */
+/** Rows from which a commit first collects garbage (a pause of ~0.1 s against seconds of work). */
+const LARGE_COMMIT_ROWS = 10_000;
+
 export async function commitImport(access: PrincipalAccess, kind: ImportKind, rows: RawRow[]): Promise<ImportPlan['counts']> {
+  // A large commit is the heaviest allocation the app makes: start it from a collected heap, so
+  // the garbage of the checks before it (the preview requests) does not add to its peak
+  // (100 000 deals: 516-531 MB peak without, ~440 MB with).
+  if (rows.length >= LARGE_COMMIT_ROWS) collectGarbage();
   try {
     return await db().$transaction(
       async (tx) => {

@@ -2,26 +2,10 @@
 // loop, so other users' requests keep being answered during a render. `npm run build` bundles this
 // file with its renderer into one .mjs (scripts/build-pdf-worker.ts); without a build (dev, tests)
 // render-worker.mjs loads it through tsx.
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { parentPort } from 'node:worker_threads';
+import { collectGarbage } from '@/lib/runtime/collect-garbage';
 import type { BoardPackModel } from './board-pack-model';
 import { renderPackInProcess } from './render-in-process';
-
-/**
- * A full garbage collection, run once a pack is sent. V8 would otherwise let garbage from one
- * render pile up into the next (5 renders of the big pack: 307 MB peak for the process, 283 MB
- * with this). A worker cannot be given --expose-gc, so the function is fetched the way Jest does:
- * the flag is set, then read by a new context. Without it, nothing is collected early.
- */
-const collectGarbage: () => void = (() => {
-  try {
-    setFlagsFromString('--expose-gc');
-    return runInNewContext('gc') as () => void;
-  } catch {
-    return () => undefined;
-  }
-})();
 
 const port = parentPort;
 if (!port) throw new Error('lib/pdf/worker-main.ts runs in a worker thread only');
@@ -35,6 +19,8 @@ port.on('message', async ({ id, model }: { id: number; model: BoardPackModel }) 
   } catch (error) {
     port.postMessage({ id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   }
+  // After the answer: one render's garbage would otherwise pile into the next (5 renders of the
+  // big pack peaked at 307 MB for the process; 281-296 MB with this).
   collectGarbage();
 });
 port.postMessage({ ready: true });
