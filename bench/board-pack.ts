@@ -7,7 +7,6 @@
  * Docker image do; set it yourself when running this file directly.
  *   npx tsx bench/board-pack.ts [--big] [--runs 5] [--locale fr|en] [--from YYYY-MM --to YYYY-MM] [--leaderboard] [--tsx] [--out /tmp/pack.pdf]
  */
-import { register } from 'node:module';
 import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import path from 'node:path';
@@ -16,19 +15,10 @@ import { startEmbeddedPostgres } from '@/lib/db/embedded-postgres';
 import { migrate } from '@/lib/db/migrate';
 import { createDemoOrganization, DEMO_SLUG } from '@/lib/seed/demo';
 import { isLocale } from '@/lib/i18n/locales';
+import { allowServerOnlyImports } from './server-only-hook';
 import { BIG, ensureBenchOrganization } from './generate';
 
-// lib/ modules are marked server-only (they throw outside React Server Components); a script is
-// server-side by nature, so resolve that marker to an empty module.
-if (!process.env.TENURE_BENCH_BUNDLED) {
-  register(
-    'data:text/javascript,' +
-      encodeURIComponent(`export async function resolve(specifier, context, next) {
-        if (specifier === 'server-only') return { url: 'data:text/javascript,export {}', shortCircuit: true };
-        return next(specifier, context);
-      }`),
-  );
-}
+allowServerOnlyImports();
 
 function option(name: string): string | undefined {
   const index = process.argv.indexOf(`--${name}`);

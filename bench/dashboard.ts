@@ -10,10 +10,8 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { readFileSync, existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { startEmbeddedPostgres } from '@/lib/db/embedded-postgres';
-import { migrate } from '@/lib/db/migrate';
 import { BIG, SMALL, ensureBenchOrganization, type BenchSize } from './generate';
-import { appDir, createBenchShareLink, distDir, ensureBuild, startServer } from './server';
+import { appDir, createBenchShareLink, distDir, ensureBuild, startServer, withBenchDatabase } from './server';
 import { ms, time } from './stats';
 
 /** Every SQL aggregate the dashboard reads for the default 12-month view, run together as the page does. */
@@ -89,17 +87,10 @@ export async function benchDashboard(databaseUrl: string, port: number): Promise
 }
 
 async function main(): Promise<void> {
-  const embedded = process.env.BENCH_DATABASE_URL
-    ? undefined
-    : await startEmbeddedPostgres({ dataDir: path.resolve(process.env.BENCH_DATA_DIR ?? '.data/bench'), port: Number(process.env.BENCH_PG_PORT ?? 54395), database: 'tenure_bench' });
-  const url = process.env.BENCH_DATABASE_URL ?? embedded!.url;
-  try {
-    await migrate(url);
+  await withBenchDatabase(async (url) => {
     console.log(`\nDashboard server render (median of 20 sequential requests to the shared-board page, production build):`);
     await benchDashboard(url, Number(process.env.BENCH_APP_PORT ?? 3391));
-  } finally {
-    await embedded?.stop();
-  }
+  });
 }
 
 if (process.argv[1]?.endsWith('dashboard.ts')) {

@@ -7,7 +7,6 @@
  * --per-row N also times N rows through the per-row upsert (the path used before the bulk writes).
  */
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { register } from 'node:module';
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -17,17 +16,9 @@ import { seededRandom } from '@/lib/seed/random';
 import type { PrincipalAccess } from '@/lib/data/access';
 import type { RawRow } from '@/lib/import/rows';
 import type { DealInput } from '@/lib/validation/entries';
+import { allowServerOnlyImports } from './server-only-hook';
 
-// lib/ modules are marked server-only; a script is server-side by nature (see bench/board-pack.ts).
-if (!process.env.TENURE_BENCH_BUNDLED) {
-  register(
-    'data:text/javascript,' +
-      encodeURIComponent(`export async function resolve(specifier, context, next) {
-        if (specifier === 'server-only') return { url: 'data:text/javascript,export {}', shortCircuit: true };
-        return next(specifier, context);
-      }`),
-  );
-}
+allowServerOnlyImports();
 
 const ACCOUNTS = 2_000;
 /** Rows per preview request, as components/integrations/import-wizard.tsx sends them. */

